@@ -1,0 +1,11 @@
+package logmon.cli;
+
+/** Exit codes, as in the JDK's tools: 0 done, 1 failed while running, 2 bad usage. */
+final class ExitCodes {
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+  static final int INTERRUPTED_TWICE = 130;
+
+  private ExitCodes() {}
+}

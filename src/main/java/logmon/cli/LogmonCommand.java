@@ -1,0 +1,297 @@
+package logmon.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import logmon.core.DurationText;
+import logmon.core.SnapshotSink;
+import logmon.core.ViewSpec;
+import logmon.render.JsonLinesSink;
+import logmon.render.PlainTextSink;
+import logmon.source.SourceSpec;
+import logmon.spark.JobSettings;
+import logmon.spark.StopRequest;
+import logmon.spark.StreamingRun;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "logmon",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+        "Live statistics of an Apache access log, computed by Spark Streaming.",
+        "",
+        "Reads log lines from a TCP server (the classic: tail -F access.log | nc -lk 127.0.0.1 9999),",
+        "from standard input (--stdin) or from a file played at a steady rate (--replay), and prints",
+        "per-batch statistics: over a sliding window (the default, 30s) or since start (--cumulative).",
+        ""},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  bin/logmon --replay data/apache.access.log --loop        watch the bundled sample",
+        "  tail -F /var/log/apache2/access.log | nc -lk 127.0.0.1 9999 &",
+        "  bin/logmon --window 1m                                    last minute, sliding every second",
+        "  bin/logmon --cumulative --output json | jq .requests     running totals as JSON Lines",
+        "  tail -F access.log | bin/logmon --stdin",
+        "",
+        "Spark's own log goes to the --log-file, never to the terminal. The Spark UI is off and the",
+        "driver binds to 127.0.0.1 in local mode: logmon opens no port to the network.",
+        "Exit codes: 0 done, 1 failed while running, 2 bad usage."})
+final class LogmonCommand implements Callable<Integer> {
+
+  static final Duration DEFAULT_WINDOW = Duration.ofSeconds(30);
+
+  @Option(names = {"-w", "--window"}, paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Statistics over the last DURATION of data, sliding every --slide (the default mode: 30s).")
+  Duration window;
+
+  @Option(names = {"-c", "--cumulative"},
+      description = "Running totals since start, kept as Spark state (checkpointed).")
+  boolean cumulative;
+
+  @Option(names = {"-b", "--batch"}, paramLabel = "DURATION", converter = DurationConverter.class,
+      defaultValue = "1s", description = "Batch interval: how often statistics are computed (default: ${DEFAULT-VALUE}).")
+  Duration batch;
+
+  @Option(names = "--slide", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How often the window moves (default: the batch interval). A multiple of --batch.")
+  Duration slide;
+
+  @Option(names = "--host", paramLabel = "HOST",
+      description = "Host of the TCP log source (default: 127.0.0.1). On a cluster, as the executors see it.")
+  String host;
+
+  @Option(names = {"-p", "--port"}, paramLabel = "PORT",
+      description = "Port of the TCP log source, 1-65535 (default: 9999).")
+  Integer port;
+
+  @Option(names = "--stdin", description = "Read log lines from standard input (local mode only).")
+  boolean stdin;
+
+  @Option(names = "--replay", paramLabel = "FILE",
+      description = "Play FILE over a private loopback socket at --rate lines/s, as a live log would arrive.")
+  Path replay;
+
+  @Option(names = "--rate", paramLabel = "LINES",
+      description = "Lines per second for --replay (default: 100).")
+  Double rate;
+
+  @Option(names = "--loop", description = "With --replay: start again at the end of the file.")
+  boolean loop;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "plain",
+      description = "plain (a text block per batch) or json (JSON Lines on stdout) (default: ${DEFAULT-VALUE}).")
+  OutputFormat output;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+      description = "How many top endpoints to show (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--ip-threshold", paramLabel = "N", defaultValue = "10",
+      description = "Show client IPs seen more than N times in the window / in total (default: ${DEFAULT-VALUE}).")
+  long ipThreshold;
+
+  @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Stop cleanly after DURATION (default: run until Ctrl-C or SIGTERM).")
+  Duration duration;
+
+  @Option(names = "--checkpoint", paramLabel = "DIR",
+      description = "Keep cumulative state's checkpoint in DIR (default: a temporary directory removed at exit).")
+  Path checkpoint;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master (default: local[N], one thread for the receiver and the rest for processing).")
+  String master;
+
+  @Option(names = "--log-file", paramLabel = "FILE",
+      description = "Where Spark's own log goes (default: $XDG_STATE_HOME/logmon/spark.log, or ~/.local/state/logmon/spark.log).")
+  Path logFile;
+
+  @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "2097152",
+      description = "Longer lines are counted as malformed (oversized) and skipped (default: ${DEFAULT-VALUE}).")
+  int maxLineBytes;
+
+  enum OutputFormat { plain, json }
+
+  /** The command line with logmon's error handling: one line on stderr and exit 2 for bad usage. */
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new LogmonCommand());
+    cl.setParameterExceptionHandler((ex, args) -> {
+      ex.getCommandLine().getErr().println("logmon: " + ex.getMessage() + " (see logmon --help)");
+      return ExitCodes.USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      PrintWriter err = commandLine.getErr();
+      if (ex instanceof UsageException) {
+        err.println("logmon: " + ex.getMessage());
+        return ExitCodes.USAGE;
+      }
+      err.println("logmon: " + ex + " (details in " + System.getProperty("logmon.log.file") + ")");
+      return ExitCodes.FAILED;
+    });
+    return cl;
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    JobSettings settings = settings();
+    Path log = prepareLogFile();
+    System.setProperty("logmon.log.file", log.toString());
+    StopRequest stop = new StopRequest();
+    ShutdownSignals.install(stop);
+    try (SnapshotSink sink = sink(stop)) {
+      new StreamingRun(settings, sink, stop).run(duration);
+    }
+    return ExitCodes.OK;
+  }
+
+  JobSettings settings() {
+    if (cumulative && window != null) {
+      throw new UsageException("--window and --cumulative are exclusive: choose one");
+    }
+    if (cumulative && slide != null) {
+      throw new UsageException("--slide applies to --window, not to --cumulative");
+    }
+    Duration windowLength = window == null ? DEFAULT_WINDOW : window;
+    Duration slideLength = slide == null ? batch : slide;
+    ViewSpec view;
+    if (cumulative) {
+      view = ViewSpec.cumulative(batch);
+    } else {
+      requireMultipleOfBatch("--window", windowLength);
+      requireMultipleOfBatch("--slide", slideLength);
+      if (slideLength.compareTo(windowLength) > 0) {
+        throw new UsageException("--slide " + DurationText.format(slideLength)
+            + " is longer than --window " + DurationText.format(windowLength));
+      }
+      view = ViewSpec.window(batch, windowLength, slideLength);
+    }
+    if (top < 1) {
+      throw new UsageException("--top must be at least 1, not " + top);
+    }
+    if (ipThreshold < 0) {
+      throw new UsageException("--ip-threshold must not be negative, not " + ipThreshold);
+    }
+    if (maxLineBytes < 1024) {
+      throw new UsageException("--max-line-bytes must be at least 1024, not " + maxLineBytes);
+    }
+    String sparkMaster = master == null ? defaultMaster() : master;
+    if (JobSettings.starvesReceiver(sparkMaster)) {
+      throw new UsageException("--master " + sparkMaster
+          + " leaves no thread for processing once the receiver takes one: use local[2] or more");
+    }
+    SourceSpec source = source(sparkMaster);
+    Path checkpointDir = checkpointDir();
+    return new JobSettings(view, source, sparkMaster, top, ipThreshold, checkpointDir,
+        JobSettings.DEFAULT_PARTITIONS, maxLineBytes);
+  }
+
+  private SourceSpec source(String sparkMaster) {
+    boolean socketNamed = host != null || port != null;
+    int chosen = (stdin ? 1 : 0) + (replay != null ? 1 : 0) + (socketNamed ? 1 : 0);
+    if (chosen > 1) {
+      throw new UsageException("choose one source: --host/--port, --stdin or --replay");
+    }
+    if (replay == null && (rate != null || loop)) {
+      throw new UsageException("--rate and --loop apply to --replay only");
+    }
+    if (stdin) {
+      if (!sparkMaster.startsWith("local")) {
+        throw new UsageException("--stdin works in local mode only: on a cluster the receiver runs on an"
+            + " executor, which cannot read this terminal's input; use --host/--port");
+      }
+      return new SourceSpec.Stdin();
+    }
+    if (replay != null) {
+      if (!Files.isReadable(replay) || Files.isDirectory(replay)) {
+        throw new UsageException("--replay: cannot read file '" + replay + "'");
+      }
+      double linesPerSecond = rate == null ? 100 : rate;
+      if (!(linesPerSecond > 0) || Double.isInfinite(linesPerSecond)) {
+        throw new UsageException("--rate must be a positive number of lines per second, not " + rate);
+      }
+      if (!sparkMaster.startsWith("local")) {
+        throw new UsageException("--replay works in local mode only: it serves on this machine's loopback");
+      }
+      return new SourceSpec.Replay(replay, linesPerSecond, loop);
+    }
+    int p = port == null ? 9999 : port;
+    if (p < 1 || p > 65535) {
+      throw new UsageException("--port must be between 1 and 65535, not " + p);
+    }
+    String h = host == null ? "127.0.0.1" : host.trim();
+    if (h.isEmpty()) {
+      throw new UsageException("--host must not be empty");
+    }
+    return new SourceSpec.Socket(h, p);
+  }
+
+  private Path checkpointDir() {
+    if (checkpoint == null) {
+      return null;
+    }
+    if (!cumulative) {
+      throw new UsageException("--checkpoint applies to --cumulative only");
+    }
+    try {
+      Files.createDirectories(checkpoint);
+    } catch (IOException e) {
+      throw new UsageException("--checkpoint: cannot create directory '" + checkpoint + "'");
+    }
+    if (!Files.isWritable(checkpoint)) {
+      throw new UsageException("--checkpoint: directory '" + checkpoint + "' is not writable");
+    }
+    return checkpoint.toAbsolutePath();
+  }
+
+  private void requireMultipleOfBatch(String option, Duration value) {
+    if (value.toMillis() % batch.toMillis() != 0) {
+      throw new UsageException(option + " " + DurationText.format(value)
+          + " is not a multiple of --batch " + DurationText.format(batch));
+    }
+  }
+
+  static String defaultMaster() {
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors() + 1);
+    return "local[" + threads + "]";
+  }
+
+  private Path prepareLogFile() {
+    String preset = System.getProperty("logmon.log.file");
+    Path file;
+    if (logFile != null) {
+      file = logFile;
+    } else if (preset != null && !preset.isBlank()) {
+      file = Path.of(preset);
+    } else {
+      String state = System.getenv("XDG_STATE_HOME");
+      Path base = state == null || state.isBlank()
+          ? Path.of(System.getProperty("user.home"), ".local", "state")
+          : Path.of(state);
+      file = base.resolve("logmon").resolve("spark.log");
+    }
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UsageException("--log-file: cannot create the directory of '" + file + "'");
+    }
+    return file.toAbsolutePath();
+  }
+
+  private SnapshotSink sink(StopRequest stop) {
+    PrintStream out = System.out;
+    Runnable brokenPipe = () -> stop.request("output closed");
+    return switch (output) {
+      case json -> new JsonLinesSink(out, brokenPipe);
+      case plain -> new PlainTextSink(out, Terminals.colourOnStdout(), brokenPipe);
+    };
+  }
+}

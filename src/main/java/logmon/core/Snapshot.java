@@ -1,0 +1,32 @@
+package logmon.core;
+
+import java.time.Instant;
+
+/**
+ * Everything a renderer shows for one batch: the statistics of the view, and the state of the
+ * run around them. Immutable, so it can be handed to another thread as it is.
+ */
+public record Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health,
+    SourceStatus source) {
+
+  /**
+   * Over the window in window mode (only as much of it as has elapsed, while it fills), over the
+   * last batch in cumulative mode.
+   */
+  public double requestsPerSecond() {
+    double batchSeconds = view.batch().toMillis() / 1000.0;
+    if (view.mode() == Mode.CUMULATIVE) {
+      BatchCount last = traffic.lastBatch();
+      return last == null ? 0 : last.requests() / batchSeconds;
+    }
+    int batchesSpanned = traffic.batches().size();
+    return batchesSpanned == 0 ? 0 : traffic.requests() / (batchesSpanned * batchSeconds);
+  }
+
+  /** Most lines malformed, in the view or in the last batch: usually the wrong log format. */
+  public boolean mostlyMalformed() {
+    BatchCount last = traffic.lastBatch();
+    boolean lastBatchBad = last != null && last.malformed() > last.requests();
+    return lastBatchBad || traffic.malformed() > traffic.requests();
+  }
+}

@@ -1,0 +1,13 @@
+package logmon.core;
+
+/** Where snapshots go: a renderer. Called from Spark's batch thread, so it must return quickly. */
+public interface SnapshotSink extends AutoCloseable {
+
+  void accept(Snapshot snapshot);
+
+  /** The source changed state between batches (connected, disconnected …). */
+  default void sourceChanged(SourceStatus source) {}
+
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,45 @@
+package logmon.core;
+
+import java.io.Serializable;
+
+/**
+ * What a {@link Tally} counts: one response code, one endpoint, one client, or a total.
+ * Statistics travel through Spark as (StatKey, Tally) pairs, so that windows and running state
+ * are plain reductions by key.
+ */
+public record StatKey(Kind kind, String name) implements Serializable {
+
+  public enum Kind {
+    /** All parsed requests; the tally's values are response bytes. */
+    REQUESTS,
+    /** Lines that did not parse. */
+    MALFORMED,
+    /** Lines longer than the reader's limit (also counted as malformed). */
+    OVERSIZED,
+    STATUS,
+    ENDPOINT,
+    /** Endpoints answered with 4xx or 5xx. */
+    ERROR_ENDPOINT,
+    CLIENT,
+    /** Requests in the batch named by its epoch millis: tells which batches a window spans. */
+    BATCH_REQUESTS,
+    /** Malformed lines in the batch named by its epoch millis. */
+    BATCH_MALFORMED,
+    /** The tally's min is the epoch millis of the earliest batch counted. */
+    SINCE
+  }
+
+  public static final StatKey REQUESTS = new StatKey(Kind.REQUESTS, "");
+  public static final StatKey MALFORMED = new StatKey(Kind.MALFORMED, "");
+  public static final StatKey OVERSIZED = new StatKey(Kind.OVERSIZED, "");
+  public static final StatKey SINCE = new StatKey(Kind.SINCE, "");
+
+  public static StatKey of(Kind kind, String name) {
+    return new StatKey(kind, name);
+  }
+
+  /** Keys that describe one batch only, rather than accumulate over time. */
+  public boolean isPerBatch() {
+    return kind == Kind.BATCH_REQUESTS || kind == Kind.BATCH_MALFORMED;
+  }
+}

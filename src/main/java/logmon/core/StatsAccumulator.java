@@ -1,0 +1,84 @@
+package logmon.core;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Turns reduced (StatKey, Tally) pairs into {@link TrafficStats}. Each Spark partition fills one
+ * accumulator; the driver merges them. Exact as long as every key reaches exactly one
+ * accumulator, which holds after a reduce by key.
+ */
+public final class StatsAccumulator implements Serializable {
+
+  private final long ipThreshold;
+  private Tally requests = Tally.EMPTY;
+  private long malformed;
+  private long oversized;
+  private long sinceMillis = Long.MAX_VALUE;
+  private final TreeMap<String, Long> status = new TreeMap<>();
+  private final TreeMap<Long, BatchCount> batches = new TreeMap<>();
+  private final TopRanking topEndpoints;
+  private final TopRanking topErrorEndpoints;
+  private final List<Ranked> frequentIps = new ArrayList<>();
+
+  public StatsAccumulator(int top, long ipThreshold) {
+    this.ipThreshold = ipThreshold;
+    this.topEndpoints = new TopRanking(top);
+    this.topErrorEndpoints = new TopRanking(top);
+  }
+
+  public void add(StatKey key, Tally tally) {
+    switch (key.kind()) {
+      case REQUESTS -> requests = requests.merge(tally);
+      case MALFORMED -> malformed += tally.count();
+      case OVERSIZED -> oversized += tally.count();
+      case STATUS -> status.merge(key.name(), tally.count(), Long::sum);
+      case ENDPOINT -> topEndpoints.offer(new Ranked(key.name(), tally.count()));
+      case ERROR_ENDPOINT -> topErrorEndpoints.offer(new Ranked(key.name(), tally.count()));
+      case CLIENT -> {
+        if (tally.count() > ipThreshold) {
+          frequentIps.add(new Ranked(key.name(), tally.count()));
+        }
+      }
+      case BATCH_REQUESTS -> addBatch(new BatchCount(Long.parseLong(key.name()), tally.count(), 0));
+      case BATCH_MALFORMED -> addBatch(new BatchCount(Long.parseLong(key.name()), 0, tally.count()));
+      case SINCE -> sinceMillis = Math.min(sinceMillis, tally.min());
+    }
+  }
+
+  private void addBatch(BatchCount count) {
+    batches.merge(count.batchTimeMillis(), count, BatchCount::plus);
+  }
+
+  public StatsAccumulator merge(StatsAccumulator other) {
+    requests = requests.merge(other.requests);
+    malformed += other.malformed;
+    oversized += other.oversized;
+    sinceMillis = Math.min(sinceMillis, other.sinceMillis);
+    other.status.forEach((code, count) -> status.merge(code, count, Long::sum));
+    other.batches.values().forEach(this::addBatch);
+    topEndpoints.merge(other.topEndpoints);
+    topErrorEndpoints.merge(other.topErrorEndpoints);
+    frequentIps.addAll(other.frequentIps);
+    return this;
+  }
+
+  public TrafficStats result() {
+    List<Ranked> ips = new ArrayList<>(frequentIps);
+    ips.sort(Ranked.BY_COUNT_THEN_NAME);
+    return new TrafficStats(
+        requests.count(),
+        malformed,
+        oversized,
+        ByteStats.of(requests),
+        Collections.unmodifiableSortedMap(new TreeMap<>(status)),
+        topEndpoints.toList(),
+        topErrorEndpoints.toList(),
+        List.copyOf(ips),
+        List.copyOf(batches.values()),
+        sinceMillis == Long.MAX_VALUE ? null : sinceMillis);
+  }
+}

@@ -1,0 +1,40 @@
+package logmon.core;
+
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * The statistics of one view (a window, or everything since start), ready to display.
+ *
+ * @param status     response code to count, in code order
+ * @param frequentIps every client seen more than the threshold, not capped
+ * @param batches    the batches the view spans, oldest first (only the last one in cumulative mode)
+ * @param sinceMillis epoch millis of the earliest batch counted, or null before the first batch
+ */
+public record TrafficStats(
+    long requests,
+    long malformed,
+    long oversized,
+    ByteStats bytes,
+    SortedMap<String, Long> status,
+    List<Ranked> topEndpoints,
+    List<Ranked> topErrorEndpoints,
+    List<Ranked> frequentIps,
+    List<BatchCount> batches,
+    Long sinceMillis) {
+
+  /** The newest batch, or null before the first one. */
+  public BatchCount lastBatch() {
+    return batches.isEmpty() ? null : batches.get(batches.size() - 1);
+  }
+
+  public long countOfClass(int hundreds) {
+    long total = 0;
+    for (var entry : status.entrySet()) {
+      if (entry.getKey().charAt(0) - '0' == hundreds) {
+        total += entry.getValue();
+      }
+    }
+    return total;
+  }
+}

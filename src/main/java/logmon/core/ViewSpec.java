@@ -1,0 +1,18 @@
+package logmon.core;
+
+import java.time.Duration;
+
+/**
+ * How the statistics are gathered: the mode, and the batch, window and slide durations
+ * (window and slide are null in cumulative mode).
+ */
+public record ViewSpec(Mode mode, Duration batch, Duration window, Duration slide) {
+
+  public static ViewSpec window(Duration batch, Duration window, Duration slide) {
+    return new ViewSpec(Mode.WINDOW, batch, window, slide);
+  }
+
+  public static ViewSpec cumulative(Duration batch) {
+    return new ViewSpec(Mode.CUMULATIVE, batch, null, null);
+  }
+}

@@ -1,0 +1,40 @@
+package logmon.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.PrintStream;
+import logmon.core.Snapshot;
+import logmon.core.SnapshotSink;
+import logmon.core.SourceStatus;
+
+/** JSON Lines on stdout: one object per batch, flushed at once, and nothing else. */
+public final class JsonLinesSink implements SnapshotSink {
+
+  private final PrintStream out;
+  private final Runnable onBrokenOutput;
+  private final SourceLog sourceLog = new SourceLog(System.err);
+
+  /** @param onBrokenOutput called once the reader has gone away (e.g. {@code | head}) */
+  public JsonLinesSink(PrintStream out, Runnable onBrokenOutput) {
+    this.out = out;
+    this.onBrokenOutput = onBrokenOutput;
+  }
+
+  @Override
+  public void accept(Snapshot snapshot) {
+    try {
+      out.println(SnapshotJson.MAPPER.writeValueAsString(SnapshotJson.toJson(snapshot)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a snapshot as JSON", e);
+    }
+    out.flush();
+    if (out.checkError()) {
+      onBrokenOutput.run();
+    }
+  }
+
+  /** Messages go to stderr: stdout carries only the JSON objects. */
+  @Override
+  public void sourceChanged(SourceStatus source) {
+    sourceLog.report(source);
+  }
+}

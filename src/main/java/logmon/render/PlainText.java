@@ -1,0 +1,117 @@
+package logmon.render;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import logmon.core.BatchHealth;
+import logmon.core.DurationText;
+import logmon.core.Mode;
+import logmon.core.Ranked;
+import logmon.core.Snapshot;
+import logmon.core.TrafficStats;
+import logmon.core.ViewSpec;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+/** A snapshot as a readable block of text lines, styled with JLine (plain where colour is off). */
+public final class PlainText {
+
+  public static final String MOSTLY_MALFORMED =
+      "most lines are malformed: is this an Apache Common or Combined access log?";
+
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+  private static final AttributedStyle HEADING = AttributedStyle.BOLD;
+  private static final AttributedStyle DIM = AttributedStyle.DEFAULT.faint();
+  private static final AttributedStyle WARN = AttributedStyle.BOLD.foreground(AttributedStyle.RED);
+
+  private PlainText() {}
+
+  public static String describeView(ViewSpec view, Long sinceMillis) {
+    if (view.mode() == Mode.CUMULATIVE) {
+      return sinceMillis == null ? "cumulative" : "cumulative since " + clock(sinceMillis);
+    }
+    return "window " + DurationText.format(view.window()) + ", sliding " + DurationText.format(view.slide());
+  }
+
+  public static String clock(long epochMillis) {
+    return CLOCK.format(Instant.ofEpochMilli(epochMillis));
+  }
+
+  public static List<AttributedString> lines(Snapshot snapshot) {
+    TrafficStats t = snapshot.traffic();
+    var out = new java.util.ArrayList<AttributedString>();
+    out.add(new AttributedStringBuilder()
+        .style(HEADING).append("── ").append(CLOCK.format(snapshot.time()))
+        .style(AttributedStyle.DEFAULT)
+        .append("  ").append(describeView(snapshot.view(), t.sinceMillis()))
+        .append("  ·  source ").append(SourceText.describe(snapshot.source()))
+        .toAttributedString());
+    out.add(new AttributedStringBuilder()
+        .append("requests ").style(HEADING).append(Numbers.count(t.requests())).style(AttributedStyle.DEFAULT)
+        .append(" (").append(Numbers.rate(snapshot.requestsPerSecond())).append("/s)")
+        .append("   malformed ").append(Numbers.count(t.malformed()))
+        .append(t.oversized() > 0 ? " (" + Numbers.count(t.oversized()) + " oversized)" : "")
+        .append("   bytes avg ").append(t.bytes().avg() == null ? "-" : Numbers.count(Math.round(t.bytes().avg())))
+        .append(" min ").append(Numbers.count(t.bytes().min()))
+        .append(" max ").append(Numbers.count(t.bytes().max()))
+        .append(" sum ").append(Numbers.count(t.bytes().sum()))
+        .toAttributedString());
+    if (snapshot.mostlyMalformed()) {
+      out.add(new AttributedStringBuilder().style(WARN).append("warning: ").append(MOSTLY_MALFORMED)
+          .toAttributedString());
+    }
+    out.add(statusLine(t.status()));
+    out.addAll(ranked("top endpoints", t.topEndpoints()));
+    out.addAll(ranked("top 4xx/5xx endpoints", t.topErrorEndpoints()));
+    out.addAll(ranked("clients seen more than the threshold", t.frequentIps()));
+    out.add(healthLine(snapshot.health()));
+    return out;
+  }
+
+  private static AttributedString statusLine(Map<String, Long> status) {
+    var line = new AttributedStringBuilder().append("status  ");
+    if (status.isEmpty()) {
+      line.style(DIM).append("none");
+    }
+    status.forEach((code, count) -> line.style(styleOf(code)).append(code).style(AttributedStyle.DEFAULT)
+        .append(" ").append(Numbers.count(count)).append("   "));
+    return line.toAttributedString();
+  }
+
+  static AttributedStyle styleOf(String code) {
+    return switch (code.charAt(0)) {
+      case '2' -> AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
+      case '3' -> AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
+      case '4' -> AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
+      case '5' -> AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
+      default -> AttributedStyle.DEFAULT;
+    };
+  }
+
+  private static List<AttributedString> ranked(String title, List<Ranked> entries) {
+    var out = new java.util.ArrayList<AttributedString>();
+    var heading = new AttributedStringBuilder().style(HEADING).append(title);
+    if (entries.isEmpty()) {
+      heading.style(DIM).append(": none");
+    }
+    out.add(heading.toAttributedString());
+    int width = entries.stream().mapToInt(e -> Numbers.count(e.count()).length()).max().orElse(1);
+    for (Ranked entry : entries) {
+      String count = Numbers.count(entry.count());
+      out.add(new AttributedString(" ".repeat(2 + width - count.length()) + count + "  "
+          + Sanitizer.fit(entry.name(), 200)));
+    }
+    return out;
+  }
+
+  private static AttributedString healthLine(BatchHealth health) {
+    return new AttributedStringBuilder().style(DIM)
+        .append("last batch: processing ").append(Numbers.millis(health.processingMillis()))
+        .append(", scheduling delay ").append(Numbers.millis(health.schedulingDelayMillis()))
+        .toAttributedString();
+  }
+}

@@ -1,0 +1,40 @@
+package logmon.render;
+
+import java.io.PrintStream;
+import logmon.core.Snapshot;
+import logmon.core.SnapshotSink;
+import logmon.core.SourceStatus;
+import org.jline.utils.AttributedString;
+
+/** A readable text block per batch, for a terminal scrollback or a log file. */
+public final class PlainTextSink implements SnapshotSink {
+
+  private final PrintStream out;
+  private final boolean colour;
+  private final Runnable onBrokenOutput;
+  private final SourceLog sourceLog = new SourceLog(System.err);
+
+  public PlainTextSink(PrintStream out, boolean colour, Runnable onBrokenOutput) {
+    this.out = out;
+    this.colour = colour;
+    this.onBrokenOutput = onBrokenOutput;
+  }
+
+  @Override
+  public void accept(Snapshot snapshot) {
+    StringBuilder block = new StringBuilder();
+    for (AttributedString line : PlainText.lines(snapshot)) {
+      block.append(colour ? line.toAnsi() : line.toString()).append('\n');
+    }
+    out.print(block);
+    out.flush();
+    if (out.checkError()) {
+      onBrokenOutput.run();
+    }
+  }
+
+  @Override
+  public void sourceChanged(SourceStatus source) {
+    sourceLog.report(source);
+  }
+}

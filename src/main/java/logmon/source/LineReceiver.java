@@ -1,0 +1,41 @@
+package logmon.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import logmon.core.SourceStatus;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.streaming.receiver.Receiver;
+
+/** A Spark receiver that stores the lines of a byte stream, read with a bounded line reader. */
+abstract class LineReceiver extends Receiver<String> {
+
+  private final int maxLineBytes;
+
+  LineReceiver(StorageLevel storageLevel, int maxLineBytes) {
+    super(storageLevel);
+    this.maxLineBytes = maxLineBytes;
+  }
+
+  @Override
+  public void onStart() {
+    Thread reader = new Thread(this::receive, "logmon-receiver");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Runs on the receiver's own thread until the source ends or the receiver stops. */
+  protected abstract void receive();
+
+  /** Stores every line of the stream; returns normally at end of stream or when stopped. */
+  protected void storeLines(InputStream in) throws IOException {
+    var reader = new BoundedLineReader(in, maxLineBytes);
+    String line;
+    while (!isStopped() && (line = reader.readLine()) != null) {
+      store(line);
+    }
+  }
+
+  protected void reportState(SourceStatus.State state, String detail) {
+    reportError(SourceEvents.encode(state, detail), null);
+  }
+}
