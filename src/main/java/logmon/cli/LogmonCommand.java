@@ -12,6 +12,7 @@ import logmon.core.SnapshotSink;
 import logmon.core.ViewSpec;
 import logmon.render.JsonLinesSink;
 import logmon.render.PlainTextSink;
+import logmon.render.dashboard.DashboardSink;
 import logmon.source.SourceSpec;
 import logmon.spark.JobSettings;
 import logmon.spark.StopRequest;
@@ -86,8 +87,9 @@ final class LogmonCommand implements Callable<Integer> {
   @Option(names = "--loop", description = "With --replay: start again at the end of the file.")
   boolean loop;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "plain",
-      description = "plain (a text block per batch) or json (JSON Lines on stdout) (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "auto",
+      description = "tui (full-screen dashboard), plain (a text block per batch), json (JSON Lines on stdout),"
+          + " or auto: tui when stdout is a terminal, plain otherwise (default: ${DEFAULT-VALUE}).")
   OutputFormat output;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "10",
@@ -118,7 +120,7 @@ final class LogmonCommand implements Callable<Integer> {
       description = "Longer lines are counted as malformed (oversized) and skipped (default: ${DEFAULT-VALUE}).")
   int maxLineBytes;
 
-  enum OutputFormat { plain, json }
+  enum OutputFormat { auto, tui, plain, json }
 
   /** The command line with logmon's error handling: one line on stderr and exit 2 for bad usage. */
   static CommandLine commandLine() {
@@ -146,7 +148,7 @@ final class LogmonCommand implements Callable<Integer> {
     System.setProperty("logmon.log.file", log.toString());
     StopRequest stop = new StopRequest();
     ShutdownSignals.install(stop);
-    try (SnapshotSink sink = sink(stop)) {
+    try (SnapshotSink sink = sink(settings, stop)) {
       new StreamingRun(settings, sink, stop).run(duration);
     }
     return ExitCodes.OK;
@@ -286,12 +288,24 @@ final class LogmonCommand implements Callable<Integer> {
     return file.toAbsolutePath();
   }
 
-  private SnapshotSink sink(StopRequest stop) {
+  private SnapshotSink sink(JobSettings settings, StopRequest stop) {
     PrintStream out = System.out;
     Runnable brokenPipe = () -> stop.request("output closed");
-    return switch (output) {
+    OutputFormat format = output == OutputFormat.auto
+        ? (Terminals.stdoutIsTerminal() ? OutputFormat.tui : OutputFormat.plain)
+        : output;
+    if (format == OutputFormat.tui) {
+      try {
+        return DashboardSink.open(settings.view(), settings.source().description(), () -> stop.request("quit"),
+            out, Terminals.colourOnStdout());
+      } catch (IOException | RuntimeException e) {
+        System.err.println("logmon: no terminal for the dashboard (" + e.getMessage() + "); plain output instead");
+        format = OutputFormat.plain;
+      }
+    }
+    return switch (format) {
       case json -> new JsonLinesSink(out, brokenPipe);
-      case plain -> new PlainTextSink(out, Terminals.colourOnStdout(), brokenPipe);
+      case plain, auto, tui -> new PlainTextSink(out, Terminals.colourOnStdout(), brokenPipe);
     };
   }
 }

@@ -3,11 +3,11 @@ package logmon.render;
 import logmon.core.SourceStatus;
 
 /** The source line people read: "127.0.0.1:9999 disconnected, retrying (Connection refused)". */
-final class SourceText {
+public final class SourceText {
 
   private SourceText() {}
 
-  static String describe(SourceStatus source) {
+  public static String describe(SourceStatus source) {
     boolean explains = source.state() == SourceStatus.State.DISCONNECTED
         || source.state() == SourceStatus.State.ENDED;
     return Sanitizer.clean(source.description()) + " " + source.state().label()

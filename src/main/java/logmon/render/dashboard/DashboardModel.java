@@ -1,0 +1,20 @@
+package logmon.render.dashboard;
+
+import logmon.core.Snapshot;
+import logmon.core.SourceStatus;
+import logmon.core.ViewSpec;
+
+/**
+ * Everything one frame shows. The UI thread builds one per frame; the view only reads it.
+ *
+ * @param snapshot the statistics shown, or null before the first batch
+ * @param rates    requests per second of recent snapshots, oldest first
+ * @param stopping the run is stopping (after {@code q}, a signal or the end of input)
+ */
+record DashboardModel(ViewSpec view, SourceStatus source, Snapshot snapshot, double[] rates,
+    DashboardState state, boolean stopping) {
+
+  static DashboardModel starting(ViewSpec view, SourceStatus source) {
+    return new DashboardModel(view, source, null, new double[0], DashboardState.initial(), false);
+  }
+}

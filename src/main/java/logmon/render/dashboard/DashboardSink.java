@@ -1,0 +1,225 @@
+package logmon.render.dashboard;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.screen.Screen;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import logmon.core.Snapshot;
+import logmon.core.SnapshotSink;
+import logmon.core.SourceStatus;
+import logmon.core.ViewSpec;
+import logmon.render.PlainText;
+import org.jline.utils.AttributedString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The full-screen dashboard. Spark's batch thread only drops the newest snapshot into a field;
+ * a UI thread of its own owns the terminal: it polls keys without blocking and redraws when a
+ * snapshot arrives, a key is pressed or the terminal is resized, at most {@link #FRAME_MILLIS}
+ * apart. On close it restores the terminal and prints the last snapshot as plain text, so the
+ * figures stay in the scrollback.
+ */
+public final class DashboardSink implements SnapshotSink {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DashboardSink.class);
+
+  /** At most 20 frames a second: smooth for people, cheap beside Spark on a small machine. */
+  static final long FRAME_MILLIS = 50;
+  /** How often keys are polled; a key shows within about this long. */
+  static final long POLL_MILLIS = 15;
+  /** Snapshots kept for the sparkline: 10 minutes at one per second, wider than any terminal. */
+  static final int HISTORY = 600;
+
+  private final Screen screen;
+  private final Closeable terminal;
+  private final ViewSpec view;
+  private final Runnable onQuit;
+  private final PrintStream out;
+  private final boolean colour;
+  private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+  private volatile SourceStatus source;
+  private volatile boolean running = true;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Thread ui;
+
+  // Owned by the UI thread.
+  private final RateHistory history = new RateHistory(HISTORY);
+  private DashboardState state = DashboardState.initial();
+  private DashboardModel frozen;
+  private DashboardLayout layout;
+  private boolean quitSent;
+  private boolean drawFailed;
+
+  /**
+   * Opens the controlling terminal ({@code /dev/tty}, so keys work even when stdin carries the
+   * log) and shows the first frame at once.
+   *
+   * @param onQuit called once when the user presses {@code q} or Ctrl-C
+   * @param out    where the last snapshot is printed after the terminal is restored
+   * @throws IOException if there is no terminal to open; the caller falls back to plain output
+   */
+  public static DashboardSink open(ViewSpec view, String sourceDescription, Runnable onQuit, PrintStream out,
+      boolean colour) throws IOException {
+    DashboardTerminal terminal = DashboardTerminal.open();
+    var initial = new SourceStatus(sourceDescription, SourceStatus.State.STARTING, null);
+    return new DashboardSink(terminal.screen(), terminal, view, initial, onQuit, out, colour).start();
+  }
+
+  /** @param terminal closed after the screen stops (restores the tty settings); may be a no-op */
+  DashboardSink(Screen screen, Closeable terminal, ViewSpec view, SourceStatus initial, Runnable onQuit,
+      PrintStream out, boolean colour) {
+    this.screen = screen;
+    this.terminal = terminal;
+    this.view = view;
+    this.source = initial;
+    this.onQuit = onQuit;
+    this.out = out;
+    this.colour = colour;
+    this.ui = new Thread(this::loop, "logmon-dashboard");
+    // A daemon, so a run that never reaches close() cannot hang the JVM; Lanterna's shutdown
+    // hook still restores the terminal then.
+    ui.setDaemon(true);
+  }
+
+  DashboardSink start() {
+    ui.start();
+    return this;
+  }
+
+  /** Called from Spark's batch thread: hand over and return. */
+  @Override
+  public void accept(Snapshot snapshot) {
+    source = snapshot.source();
+    latest.set(snapshot);
+  }
+
+  @Override
+  public void sourceChanged(SourceStatus status) {
+    source = status;
+  }
+
+  /** Stops the UI thread, restores the terminal, then prints the last snapshot as plain text. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    running = false;
+    try {
+      ui.join(TimeUnit.SECONDS.toMillis(2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      screen.stopScreen();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not leave the dashboard screen cleanly", e);
+    }
+    try {
+      terminal.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not restore the terminal settings", e);
+    }
+    Snapshot last = latest.get();
+    if (last != null) {
+      StringBuilder block = new StringBuilder();
+      for (AttributedString line : PlainText.lines(last)) {
+        block.append(colour ? line.toAnsi() : line.toString()).append('\n');
+      }
+      out.print(block);
+      out.flush();
+    }
+  }
+
+  // ---- the UI thread ----
+
+  private void loop() {
+    Snapshot seen = null;
+    SourceStatus seenSource = null;
+    boolean dirty = true;
+    long lastFrame = 0;
+    try {
+      while (running) {
+        KeyStroke key;
+        while ((key = screen.pollInput()) != null) {
+          onKey(key);
+          dirty = true;
+        }
+        boolean resized = screen.doResizeIfNecessary() != null;
+        Snapshot snapshot = latest.get();
+        if (snapshot != seen) {
+          seen = snapshot;
+          history.add(snapshot.requestsPerSecond());
+          dirty |= !state.paused();
+        }
+        SourceStatus now = source;
+        if (now != seenSource) {
+          seenSource = now;
+          dirty |= !state.paused();
+        }
+        long time = System.nanoTime();
+        if ((dirty || resized) && time - lastFrame >= TimeUnit.MILLISECONDS.toNanos(FRAME_MILLIS)) {
+          drawFrame(resized);
+          lastFrame = time;
+          dirty = false;
+        }
+        Thread.sleep(POLL_MILLIS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      // The terminal went away (hang-up) or broke: stop the run rather than run on unseen.
+      LOG.error("The dashboard lost its terminal; stopping", e);
+      quitOnce();
+    }
+  }
+
+  private void onKey(KeyStroke key) {
+    boolean wasPaused = state.paused();
+    state = state.onKey(key, layout == null ? Panel.FOCUS_RING : layout.focusRing());
+    if (state.paused() && !wasPaused) {
+      frozen = liveModel();
+    }
+    if (state.quit()) {
+      quitOnce();
+    }
+  }
+
+  private void quitOnce() {
+    if (!quitSent) {
+      quitSent = true;
+      onQuit.run();
+    }
+  }
+
+  private DashboardModel liveModel() {
+    return new DashboardModel(view, source, latest.get(), history.values(), state, quitSent);
+  }
+
+  /** What is on screen: the live data, or while paused the data as it was when paused. */
+  DashboardModel shownModel() {
+    if (state.paused() && frozen != null) {
+      return new DashboardModel(frozen.view(), frozen.source(), frozen.snapshot(), frozen.rates(), state, quitSent);
+    }
+    return liveModel();
+  }
+
+  private void drawFrame(boolean resized) throws IOException {
+    try {
+      layout = DashboardView.draw(screen.newTextGraphics(), shownModel());
+    } catch (RuntimeException e) {
+      // A drawing bug must not take the run down: keep the last good frame, log once.
+      if (!drawFailed) {
+        drawFailed = true;
+        LOG.error("Could not draw a dashboard frame", e);
+      }
+      return;
+    }
+    screen.refresh(resized ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+  }
+}

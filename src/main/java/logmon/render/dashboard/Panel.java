@@ -1,0 +1,104 @@
+package logmon.render.dashboard;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import logmon.core.Ranked;
+import logmon.core.TrafficStats;
+import logmon.render.Sanitizer;
+
+/**
+ * The dashboard's panels as data (GoAccess style): what each shows, how it may be sorted, and
+ * how much room it wants. The view draws by {@link Kind}, not by a class per panel.
+ */
+enum Panel {
+  ENDPOINTS("Top endpoints", Kind.RANKED, TrafficStats::topEndpoints,
+      List.of(Sort.COUNT_DESC, Sort.NAME_ASC), 3, Integer.MAX_VALUE, 3, "no requests yet"),
+  STATUS("Response codes", Kind.CODES, Panel::statusEntries,
+      List.of(Sort.CODE_ASC, Sort.COUNT_DESC), 3, 10, 2, "no requests yet"),
+  ERROR_ENDPOINTS("Top 4xx/5xx endpoints", Kind.RANKED, TrafficStats::topErrorEndpoints,
+      List.of(Sort.COUNT_DESC, Sort.NAME_ASC), 3, Integer.MAX_VALUE, 2, "no 4xx/5xx responses"),
+  CLIENTS("Frequent client IPs", Kind.RANKED, TrafficStats::frequentIps,
+      List.of(Sort.COUNT_DESC, Sort.NAME_ASC), 3, Integer.MAX_VALUE, 2, "no client above the threshold"),
+  RATE("Requests/s", Kind.SPARKLINE, null, List.of(), 2, 5, 1, ""),
+  HEALTH("Batch health", Kind.HEALTH, null, List.of(), 4, 4, 0, "");
+
+  enum Kind { RANKED, CODES, SPARKLINE, HEALTH }
+
+  /** The panels {@code tab} moves through, in reading order of the wide layout. */
+  static final List<Panel> FOCUS_RING = List.of(ENDPOINTS, STATUS, ERROR_ENDPOINTS, CLIENTS);
+
+  private final String title;
+  private final Kind kind;
+  private final Function<TrafficStats, List<Ranked>> source;
+  private final List<Sort> sorts;
+  private final int minRows;
+  private final int maxRows;
+  private final int weight;
+  private final String emptyText;
+
+  Panel(String title, Kind kind, Function<TrafficStats, List<Ranked>> source, List<Sort> sorts,
+      int minRows, int maxRows, int weight, String emptyText) {
+    this.title = title;
+    this.kind = kind;
+    this.source = source;
+    this.sorts = sorts;
+    this.minRows = minRows;
+    this.maxRows = maxRows;
+    this.weight = weight;
+    this.emptyText = emptyText;
+  }
+
+  String title() {
+    return title;
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  List<Sort> sorts() {
+    return sorts;
+  }
+
+  boolean focusable() {
+    return !sorts.isEmpty();
+  }
+
+  /** Rows including the title row: fewer and the panel is dropped. */
+  int minRows() {
+    return minRows;
+  }
+
+  /** Rows beyond which more space shows nothing new. */
+  int maxRows() {
+    return maxRows;
+  }
+
+  /** Share of spare rows, relative to the other panels of its column. */
+  int weight() {
+    return weight;
+  }
+
+  String emptyText() {
+    return emptyText;
+  }
+
+  /** This panel's entries, sorted and (for endpoints) filtered as the state says. */
+  List<Ranked> entries(TrafficStats traffic, DashboardState state) {
+    if (source == null) {
+      return List.of();
+    }
+    String filter = this == ENDPOINTS ? state.filter() : "";
+    String needle = filter.toLowerCase(Locale.ROOT);
+    return source.apply(traffic).stream()
+        // Matched against the text people see: escapes, not raw control characters.
+        .filter(e -> needle.isEmpty() || Sanitizer.clean(e.name()).toLowerCase(Locale.ROOT).contains(needle))
+        .sorted(state.sortOf(this).order())
+        .toList();
+  }
+
+  private static List<Ranked> statusEntries(TrafficStats traffic) {
+    return traffic.status().entrySet().stream().map(e -> new Ranked(e.getKey(), e.getValue())).toList();
+  }
+}
