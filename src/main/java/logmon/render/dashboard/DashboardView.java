@@ -9,13 +9,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import logmon.core.BatchHealth;
+import logmon.core.DurationText;
 import logmon.core.Mode;
 import logmon.core.Ranked;
 import logmon.core.Snapshot;
+import logmon.core.SourceStatus;
 import logmon.core.TrafficStats;
 import logmon.core.ViewSpec;
 import logmon.render.Numbers;
 import logmon.render.PlainText;
+import logmon.render.Sanitizer;
 import logmon.render.SourceText;
 
 /**
@@ -75,21 +78,35 @@ final class DashboardView {
   private static void drawTitleBar(TextGraphics g, DashboardModel model, int width) {
     Ink.TITLE_BAR.apply(g);
     g.drawLine(0, 0, width - 1, 0, ' ');
-    Snapshot snapshot = model.snapshot();
-    Long since = snapshot == null ? null : snapshot.traffic().sinceMillis();
     String marker = model.stopping() ? " stopping… " : model.state().paused() ? PAUSED : "";
     int room = width - Cells.width(marker);
-    List<Span> left = new ArrayList<>();
-    left.add(new Span(" logmon ", Ink.TITLE_BAR_BOLD));
-    left.add(new Span("│ " + PlainText.describeView(model.view(), since) + " │ source "
-        + SourceText.describe(model.source()), Ink.TITLE_BAR));
-    if (snapshot != null) {
-      left.add(new Span(" │ " + CLOCK.format(snapshot.time()), Ink.TITLE_BAR));
-    }
-    drawSpans(g, 0, 0, room, left);
+    put(g, 0, 0, titleText(model, room), Ink.TITLE_BAR, room);
+    put(g, 0, 0, " logmon ", Ink.TITLE_BAR_BOLD, room);
     if (!marker.isEmpty()) {
       put(g, room, 0, marker, model.stopping() ? Ink.TITLE_BAR_BOLD : Ink.PAUSED, width);
     }
+  }
+
+  /**
+   * " logmon │ window 30s, sliding 1s │ source 127.0.0.1:9999 connected │ 12:03:04", made to fit
+   * {@code room}: first the clock goes, then the source's name is cut, never its state.
+   */
+  static String titleText(DashboardModel model, int room) {
+    Snapshot snapshot = model.snapshot();
+    String mode = " logmon │ " + PlainText.describeView(model.view(), snapshot == null ? null : snapshot.traffic().sinceMillis());
+    SourceStatus source = model.source();
+    String clock = snapshot == null ? "" : " │ " + CLOCK.format(snapshot.time());
+    String full = mode + " │ source " + SourceText.describe(source);
+    if (Cells.width(full + clock) <= room) {
+      return full + clock;
+    }
+    int excess = Cells.width(full) - room;
+    if (excess > 0) {
+      String name = Sanitizer.clean(source.description());
+      String shorter = Cells.cut(name, Math.max(8, Cells.width(name) - excess));
+      full = mode + " │ source " + SourceText.describe(new SourceStatus(shorter, source.state(), source.detail()));
+    }
+    return full;
   }
 
   /** The headline figures, flowed into as many lines as the width needs. */
@@ -331,7 +348,7 @@ final class DashboardView {
   private static void drawHealth(TextGraphics g, BatchHealth health, ViewSpec view) {
     int width = g.getSize().getColumns();
     long interval = view.batch().toMillis();
-    put(g, 1, 0, "batch interval   " + Numbers.millis(interval) + "  (" + Numbers.count(health.batchesCompleted())
+    put(g, 1, 0, "batch interval   " + DurationText.format(view.batch()) + "  (" + Numbers.count(health.batchesCompleted())
         + " done)", Ink.NORMAL, width);
     Long processing = health.processingMillis();
     put(g, 1, 1, "last processing  " + Numbers.millis(processing),

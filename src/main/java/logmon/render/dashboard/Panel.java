@@ -15,7 +15,7 @@ enum Panel {
   ENDPOINTS("Top endpoints", Kind.RANKED, TrafficStats::topEndpoints,
       List.of(Sort.COUNT_DESC, Sort.NAME_ASC), 3, Integer.MAX_VALUE, 3, "no requests yet"),
   STATUS("Response codes", Kind.CODES, Panel::statusEntries,
-      List.of(Sort.CODE_ASC, Sort.COUNT_DESC), 3, 10, 2, "no requests yet"),
+      List.of(Sort.CODE_ASC, Sort.COUNT_DESC), 3, 8, 1, "no requests yet"),
   ERROR_ENDPOINTS("Top 4xx/5xx endpoints", Kind.RANKED, TrafficStats::topErrorEndpoints,
       List.of(Sort.COUNT_DESC, Sort.NAME_ASC), 3, Integer.MAX_VALUE, 2, "no 4xx/5xx responses"),
   CLIENTS("Frequent client IPs", Kind.RANKED, TrafficStats::frequentIps,

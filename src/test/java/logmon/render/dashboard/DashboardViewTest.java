@@ -1,0 +1,203 @@
+package logmon.render.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.util.List;
+import java.util.stream.Stream;
+import logmon.core.Snapshot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The dashboard drawn onto Lanterna's virtual terminal and read back as text. */
+class DashboardViewTest {
+
+  @Test
+  void at80x24ShowsTotalsCodesEndpointsClientsModeAndFooter() {
+    String screen = new VirtualScreen(80, 24).draw(Fixtures.model(Fixtures.sample()));
+
+    assertThat(screen)
+        .contains("logmon")
+        .contains("window 30s, sliding 1s")
+        .contains("source 127.0.0.1:9999 connected")
+        .contains("requests 12,345")
+        .contains("req/s 4,115.0") // 12,345 over the 3 batches of 1 s the window spans so far
+        .contains("malformed 7 (+2 oversized)")
+        .contains("4xx 8.1%")
+        .contains("5xx 1.2%")
+        .contains("bytes avg 11,435  min 0  max 138,789")
+        .contains("Response codes", "2xx 10,000", "3xx  1,200", "4xx  1,000", "5xx    145", "200 10,000")
+        .contains("Top endpoints", "4,321", "/index.html", "2,100", "/api/v1/orders")
+        .contains("Top 4xx/5xx endpoints", "/missing", "/boom")
+        .contains("Frequent client IPs", "5,432", "64.242.88.10", "1,234", "10.0.0.153")
+        .contains("Requests/s", "█")
+        .contains("Batch health", "123 ms")
+        .contains("q quit", "p pause", "tab focus", "s sort", "/ filter", "? help");
+  }
+
+  @Test
+  void at200x50ShowsEveryCodeAndTheSameFigures() {
+    String screen = new VirtualScreen(200, 50).draw(Fixtures.model(Fixtures.sample()));
+
+    assertThat(screen)
+        .contains("requests 12,345", "window 30s, sliding 1s", "127.0.0.1:9999 connected", "12:03:04")
+        .contains("200 10,000", "304 1,200", "404 1,000", "500 145")
+        .contains("/index.html", "/api/v1/orders", "64.242.88.10", "10.0.0.153", "/missing")
+        .contains("scheduling delay 4 ms")
+        .contains("q quit");
+  }
+
+  @Test
+  void longEndpointIsCutWithAnEllipsis() {
+    for (int[] size : new int[][] {{80, 24}, {200, 50}}) {
+      List<String> lines = linesOf(size[0], size[1], Fixtures.model(Fixtures.sample()));
+      String row = lines.stream().filter(l -> l.contains("/very/long/very")).findFirst().orElseThrow();
+      String panel = row.substring(0, row.indexOf('│') < 0 ? row.length() : row.indexOf('│'));
+      assertThat(panel.strip()).endsWith("…").doesNotContain("end");
+    }
+  }
+
+  @Test
+  void hostileEndpointsAreShownEscapedAndNoControlCharacterReachesTheScreen() {
+    for (int[] size : new int[][] {{80, 24}, {200, 50}}) {
+      VirtualScreen screen = new VirtualScreen(size[0], size[1]);
+      String text = screen.draw(Fixtures.model(Fixtures.sample()));
+
+      assertThat(text).contains("/\\x1b]0;pwned\\x07").contains("/x\\x1b[2Jy");
+      assertThat(text).doesNotContain("\u001b").doesNotContain("\u0007");
+      assertThat(screen.controlCells()).isEmpty();
+    }
+  }
+
+  @Test
+  void hostileTextInTheFilterAndSourceIsEscapedToo() {
+    var state = DashboardState.initial().onKey(new KeyStroke('/', false, false))
+        .onKey(new KeyStroke('\u001b', false, false)).onKey(new KeyStroke(']', false, false));
+    var source = new logmon.core.SourceStatus("evil\u001b]0;x\u0007host:1", logmon.core.SourceStatus.State.DISCONNECTED,
+        "refused\u001b[2J");
+    var model = new DashboardModel(Fixtures.WINDOW, source, Fixtures.sample(), new double[0], state, false);
+    VirtualScreen screen = new VirtualScreen(120, 30);
+
+    String text = screen.draw(model);
+
+    assertThat(text).contains("evil\\x1b]0;x\\x07host:1 disconnected, retrying (refused\\x1b[2J)");
+    assertThat(text).contains("filter endpoints: \\x1b]");
+    assertThat(screen.controlCells()).isEmpty();
+  }
+
+  @Test
+  void beforeTheFirstBatchShowsModeSourceAndWaiting() {
+    var model = DashboardModel.starting(Fixtures.WINDOW,
+        new logmon.core.SourceStatus("127.0.0.1:9999", logmon.core.SourceStatus.State.STARTING, null));
+
+    String screen = new VirtualScreen(80, 24).draw(model);
+
+    assertThat(screen).contains("window 30s, sliding 1s", "127.0.0.1:9999 starting", DashboardView.WAITING, "q quit");
+  }
+
+  @Test
+  void mostlyMalformedShowsAWarning() {
+    String screen = new VirtualScreen(100, 30).draw(Fixtures.model(Fixtures.mostlyMalformed()));
+
+    assertThat(screen).contains("warning: most lines are malformed");
+  }
+
+  @Test
+  void pausedShowsTheMarkerAndHelpShowsTheKeys() {
+    var paused = DashboardState.initial().onKey(new KeyStroke('p', false, false));
+    var help = paused.onKey(new KeyStroke('?', false, false));
+
+    assertThat(new VirtualScreen(80, 24).draw(Fixtures.model(Fixtures.sample(), paused))).contains("PAUSED", "p resume");
+    assertThat(new VirtualScreen(80, 24).draw(Fixtures.model(Fixtures.sample(), help)))
+        .contains("logmon dashboard", "pause or resume the display");
+  }
+
+  @Test
+  void filterAndSortChangeWhatTheEndpointPanelShows() {
+    var filtered = DashboardState.initial().onKey(new KeyStroke('/', false, false));
+    for (char c : "API".toCharArray()) {
+      filtered = filtered.onKey(new KeyStroke(c, false, false));
+    }
+    filtered = filtered.onKey(new KeyStroke(KeyType.Enter));
+
+    String screen = new VirtualScreen(100, 30).draw(Fixtures.model(Fixtures.sample(), filtered));
+
+    assertThat(screen).contains("filter \"API\"", "/api/v1/orders").doesNotContain("/index.html");
+
+    var byName = DashboardState.initial().onKey(new KeyStroke('s', false, false));
+    List<String> lines = linesOf(100, 30, Fixtures.model(Fixtures.sample(), byName));
+    assertThat(lines.stream().filter(l -> l.contains("/api/v1/orders")).findFirst().orElseThrow())
+        .isEqualTo(lines.get(indexOf(lines, "/index.html") - 1));
+    assertThat(String.join("\n", lines)).contains("name ↑");
+  }
+
+  @Test
+  void tinyTerminalSaysSoWithoutFailing() {
+    VirtualScreen screen = new VirtualScreen(30, 8);
+
+    assertThat(screen.draw(Fixtures.model(Fixtures.sample()))).contains("terminal too small", "30×8");
+  }
+
+  static Stream<Arguments> sizes() {
+    int[] columns = {1, 2, 10, 29, 39, 40, 41, 50, 63, 64, 65, 80, 100, 133, 200};
+    int[] rows = {1, 2, 5, 9, 10, 11, 13, 16, 24, 30, 50};
+    return Stream.of(columns).flatMapToInt(java.util.Arrays::stream).boxed()
+        .flatMap(c -> Stream.of(rows).flatMapToInt(java.util.Arrays::stream).mapToObj(r -> Arguments.of(c, r)));
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @MethodSource("sizes")
+  void anySizeDrawsWithoutExceptionAndWithinItsPanels(int columns, int rows) {
+    var everything = DashboardState.initial().onKey(new KeyStroke('p', false, false))
+        .onKey(new KeyStroke('/', false, false)).onKey(new KeyStroke('x', false, false));
+    for (Snapshot snapshot : new Snapshot[] {null, Fixtures.sample(), Fixtures.mostlyMalformed()}) {
+      for (DashboardState state : new DashboardState[] {DashboardState.initial(), everything,
+          DashboardState.initial().onKey(new KeyStroke('?', false, false))}) {
+        VirtualScreen screen = new VirtualScreen(columns, rows);
+        assertThatCode(() -> screen.draw(Fixtures.model(snapshot, state))).doesNotThrowAnyException();
+        assertThat(screen.controlCells()).isEmpty();
+      }
+    }
+    DashboardLayout layout = DashboardLayout.of(new com.googlecode.lanterna.TerminalSize(columns, rows), 2);
+    for (DashboardLayout.Region region : layout.regions()) {
+      assertThat(region.column() + region.width()).isLessThanOrEqualTo(columns);
+      assertThat(region.row() + region.height()).isLessThan(rows); // the footer row stays free
+      assertThat(region.height()).isGreaterThanOrEqualTo(region.panel().minRows());
+    }
+  }
+
+  @Test
+  void layoutKeepsEveryPanelAt80x24AndDropsPanelsWhenShort() {
+    var full = DashboardLayout.of(new com.googlecode.lanterna.TerminalSize(80, 24), 2);
+    assertThat(full.regions()).extracting(DashboardLayout.Region::panel).containsExactlyInAnyOrder(Panel.values());
+
+    var short_ = DashboardLayout.of(new com.googlecode.lanterna.TerminalSize(80, 12), 2);
+    assertThat(short_.regions()).extracting(DashboardLayout.Region::panel)
+        .contains(Panel.ENDPOINTS, Panel.STATUS).hasSizeLessThan(Panel.values().length);
+
+    var narrow = DashboardLayout.of(new com.googlecode.lanterna.TerminalSize(50, 24), 3);
+    assertThat(narrow.regions()).allMatch(r -> r.column() == 0 && r.width() == 50);
+    assertThat(narrow.regions().get(0).panel()).isEqualTo(Panel.ENDPOINTS);
+
+    assertThat(DashboardLayout.of(new com.googlecode.lanterna.TerminalSize(30, 8), 1).tooSmall()).isTrue();
+  }
+
+  private static List<String> linesOf(int columns, int rows, DashboardModel model) {
+    VirtualScreen screen = new VirtualScreen(columns, rows);
+    screen.draw(model);
+    return screen.lines();
+  }
+
+  private static int indexOf(List<String> lines, String text) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no line contains " + text);
+  }
+}
