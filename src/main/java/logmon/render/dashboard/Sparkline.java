@@ -28,7 +28,9 @@ final class Sparkline {
     int first = values.length - shown;
     double max = 0;
     for (int i = first; i < values.length; i++) {
-      max = Math.max(max, values[i]);
+      if (values[i] > max) { // NaN never is
+        max = values[i];
+      }
     }
     int[] eighths = new int[width];
     for (int i = 0; i < shown; i++) {
