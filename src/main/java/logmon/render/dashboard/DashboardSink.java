@@ -142,6 +142,7 @@ public final class DashboardSink implements SnapshotSink {
     Snapshot seen = null;
     SourceStatus seenSource = null;
     boolean dirty = true;
+    boolean resized = false;
     long lastFrame = 0;
     try {
       while (running) {
@@ -150,7 +151,8 @@ public final class DashboardSink implements SnapshotSink {
           onKey(key);
           dirty = true;
         }
-        boolean resized = screen.doResizeIfNecessary() != null;
+        // Remembered until drawn: a resize between two frames must still repaint everything.
+        resized |= screen.doResizeIfNecessary() != null;
         Snapshot snapshot = latest.get();
         if (snapshot != seen) {
           seen = snapshot;
@@ -167,6 +169,7 @@ public final class DashboardSink implements SnapshotSink {
           drawFrame(resized);
           lastFrame = time;
           dirty = false;
+          resized = false;
         }
         Thread.sleep(POLL_MILLIS);
       }

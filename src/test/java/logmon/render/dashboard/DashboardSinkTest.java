@@ -1,0 +1,164 @@
+package logmon.render.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import logmon.core.Ranked;
+import logmon.core.SourceStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sink's UI thread on a virtual terminal: hand-off, redraws, keys, pause, quit and close. */
+class DashboardSinkTest {
+
+  private VirtualScreen screen;
+  private final AtomicInteger quits = new AtomicInteger();
+  private final AtomicBoolean terminalClosed = new AtomicBoolean();
+  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+  private DashboardSink sink;
+
+  @BeforeEach
+  void start() {
+    screen = new VirtualScreen(100, 30);
+    sink = new DashboardSink(screen.screen, () -> terminalClosed.set(true), Fixtures.WINDOW,
+        new SourceStatus("127.0.0.1:9999", SourceStatus.State.STARTING, null), quits::incrementAndGet,
+        new PrintStream(printed, true, StandardCharsets.UTF_8), false).start();
+  }
+
+  @AfterEach
+  void stop() {
+    sink.close();
+  }
+
+  @Test
+  void firstFrameComesBeforeAnySnapshotAndFollowsTheSource() {
+    awaitScreen(text -> text.contains("127.0.0.1:9999 starting") && text.contains(DashboardView.WAITING));
+
+    sink.sourceChanged(new SourceStatus("127.0.0.1:9999", SourceStatus.State.DISCONNECTED, "Connection refused"));
+
+    awaitScreen(text -> text.contains("127.0.0.1:9999 disconnected, retrying (Connection refused)"));
+  }
+
+  @Test
+  void aSnapshotIsDrawnAndQIsReportedOnce() {
+    sink.accept(Fixtures.sample());
+    awaitScreen(text -> text.contains("requests 12,345") && text.contains("/api/v1/orders"));
+
+    screen.terminal.addInput(new KeyStroke('q', false, false));
+    screen.terminal.addInput(new KeyStroke('c', true, false));
+    awaitScreen(text -> text.contains("stopping…"));
+
+    assertThat(quits).hasValue(1);
+  }
+
+  @Test
+  void ctrlCQuits() {
+    screen.terminal.addInput(new KeyStroke('c', true, false));
+    awaitScreen(text -> text.contains("stopping…"));
+    assertThat(quits).hasValue(1);
+  }
+
+  @Test
+  void closeRestoresTheTerminalThenPrintsTheLastSnapshotAsPlainText() {
+    sink.accept(Fixtures.sample());
+    awaitScreen(text -> text.contains("requests 12,345"));
+
+    sink.close();
+
+    assertThat(terminalClosed).isTrue();
+    String plain = printed.toString(StandardCharsets.UTF_8);
+    assertThat(plain).contains("requests 12,345", "/api/v1/orders", "/\\x1b]0;pwned\\x07")
+        .doesNotContain("\u001b");
+  }
+
+  @Test
+  void acceptNeverWaitsForTheScreen() throws Exception {
+    sink.accept(Fixtures.sample());
+    awaitScreen(text -> text.contains("requests 12,345"));
+    long start = System.nanoTime();
+    // Holding the screen's lock stalls the UI thread in its next refresh or key poll.
+    synchronized (screen.screen) {
+      Thread.sleep(100);
+      for (int i = 0; i < 10_000; i++) {
+        sink.accept(Fixtures.sample());
+      }
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void pauseFreezesTheFiguresUntilResumed() {
+    sink.accept(Fixtures.sample());
+    awaitScreen(text -> text.contains("requests 12,345"));
+
+    screen.terminal.addInput(new KeyStroke('p', false, false));
+    awaitScreen(text -> text.contains("PAUSED"));
+    sink.accept(Fixtures.snapshot(99_999, 0, 0, List.of(new Ranked("/later", 99_999))));
+    sleep(300);
+    assertThat(screen.text()).contains("requests 12,345").doesNotContain("99,999");
+
+    screen.terminal.addInput(new KeyStroke('p', false, false));
+    awaitScreen(text -> text.contains("requests 99,999") && text.contains("/later") && !text.contains("PAUSED"));
+  }
+
+  @Test
+  void tabSortAndFilterKeysReachTheScreen() {
+    sink.accept(Fixtures.sample());
+    awaitScreen(text -> text.contains("requests 12,345"));
+
+    for (char c : "/ORDERS".toCharArray()) {
+      screen.terminal.addInput(new KeyStroke(c, false, false));
+    }
+    awaitScreen(text -> text.contains("filter endpoints: ORDERS"));
+    screen.terminal.addInput(new KeyStroke(com.googlecode.lanterna.input.KeyType.Enter));
+    awaitScreen(text -> text.contains("filter \"ORDERS\"") && text.contains("/api/v1/orders")
+        && !text.contains("/index.html"));
+
+    screen.terminal.addInput(new KeyStroke(com.googlecode.lanterna.input.KeyType.Tab));
+    screen.terminal.addInput(new KeyStroke('s', false, false));
+    awaitScreen(text -> text.contains("Response codes  count ↓"));
+  }
+
+  @Test
+  void resizeRedrawsForTheNewSize() {
+    sink.accept(Fixtures.sample());
+    awaitScreen(text -> text.contains("requests 12,345"));
+
+    screen.terminal.setTerminalSize(new TerminalSize(30, 8));
+    awaitScreen(text -> text.contains("terminal too small"));
+    screen.terminal.setTerminalSize(new TerminalSize(80, 24));
+    awaitScreen(text -> text.contains("requests 12,345") && !text.contains("too small"));
+  }
+
+  private void awaitScreen(Predicate<String> condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    String text = screen.text();
+    while (!condition.test(text)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the screen never showed what was expected; it shows:\n" + text);
+      }
+      sleep(20);
+      text = screen.text();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+}
