@@ -29,20 +29,21 @@ import picocli.CommandLine.Option;
     description = {
         "Live statistics of an Apache access log, computed by Spark Streaming.",
         "",
-        "Reads log lines from a TCP server (the classic: tail -F access.log | nc -lk 127.0.0.1 9999),",
-        "from standard input (--stdin) or from a file played at a steady rate (--replay), and prints",
-        "per-batch statistics: over a sliding window (the default, 30s) or since start (--cumulative).",
+        "Reads log lines from a TCP server (tail -F access.log | nc -lk 127.0.0.1 9999), from"
+            + " standard input (--stdin) or from a file played at a steady rate (--replay), and"
+            + " shows statistics every batch: over a sliding window (the default, 30s) or since"
+            + " start (--cumulative).",
         ""},
     footerHeading = "%nExamples:%n",
     footer = {
-        "  bin/logmon --replay data/apache.access.log --loop        watch the bundled sample",
+        "  bin/logmon --replay data/apache.access.log --loop   # the bundled sample",
         "  tail -F /var/log/apache2/access.log | nc -lk 127.0.0.1 9999 &",
-        "  bin/logmon --window 1m                                    last minute, sliding every second",
-        "  bin/logmon --cumulative --output json | jq .requests     running totals as JSON Lines",
+        "  bin/logmon --window 1m                    # last minute, sliding every second",
+        "  bin/logmon --cumulative --output json     # running totals as JSON Lines",
         "  tail -F access.log | bin/logmon --stdin",
         "",
-        "Spark's own log goes to the --log-file, never to the terminal. The Spark UI is off and the",
-        "driver binds to 127.0.0.1 in local mode: logmon opens no port to the network.",
+        "Spark's own log goes to --log-file, never to the terminal. The Spark UI is off and the"
+            + " driver binds to 127.0.0.1 in local mode: logmon opens no port to the network.",
         "Exit codes: 0 done, 1 failed while running, 2 bad usage."})
 final class LogmonCommand implements Callable<Integer> {
 
@@ -111,7 +112,8 @@ final class LogmonCommand implements Callable<Integer> {
   String master;
 
   @Option(names = "--log-file", paramLabel = "FILE",
-      description = "Where Spark's own log goes (default: $XDG_STATE_HOME/logmon/spark.log, or ~/.local/state/logmon/spark.log).")
+      description = "Where Spark's own log goes (default: ~/.local/state/logmon/spark.log,"
+          + " or under $XDG_STATE_HOME).")
   Path logFile;
 
   @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "2097152",

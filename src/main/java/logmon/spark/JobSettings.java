@@ -1,6 +1,5 @@
 package logmon.spark;
 
-import java.io.Serializable;
 import java.nio.file.Path;
 import logmon.core.ViewSpec;
 import logmon.source.SourceSpec;
@@ -19,7 +18,7 @@ public record JobSettings(
     long ipThreshold,
     Path checkpointDir,
     int partitions,
-    int maxLineBytes) implements Serializable {
+    int maxLineBytes) {
 
   /** Small on purpose: per-batch summaries are tiny, and each partition is a task per batch. */
   public static final int DEFAULT_PARTITIONS = 2;

@@ -24,12 +24,15 @@ import scala.Option;
 public final class RunMonitor implements StreamingListener {
 
   private static volatile RunMonitor current;
+  /** Longer than Spark's block interval (200 ms) plus the time to hand a block to the driver. */
+  private static final long DRAIN_MILLIS = 1000;
 
   private final SnapshotSink sink;
   private final Runnable onInputEnded;
   private final AtomicLong batchesCompleted = new AtomicLong();
   private volatile SourceStatus source;
   private volatile BatchHealth health = BatchHealth.NONE;
+  private volatile long inputEndedAtMillis;
 
   private RunMonitor(SnapshotSink sink, SourceStatus initial, Runnable onInputEnded) {
     this.sink = sink;
@@ -76,7 +79,7 @@ public final class RunMonitor implements StreamingListener {
     source = reported;
     sink.sourceChanged(reported);
     if (reported.state() == SourceStatus.State.ENDED) {
-      onInputEnded.run();
+      inputEndedAtMillis = System.currentTimeMillis();
     }
   }
 
@@ -85,6 +88,11 @@ public final class RunMonitor implements StreamingListener {
     BatchInfo info = event.batchInfo();
     health = new BatchHealth(millis(info.processingDelay()), millis(info.schedulingDelay()),
         millis(info.totalDelay()), batchesCompleted.incrementAndGet());
+    // Stop only once a batch has taken in the last lines: stopping right at the end of input
+    // loses blocks not yet given to a batch (Spark closes its block log before the last batch).
+    if (inputEndedAtMillis > 0 && info.batchTime().milliseconds() >= inputEndedAtMillis + DRAIN_MILLIS) {
+      onInputEnded.run();
+    }
   }
 
   private static Long millis(Option<Object> value) {
