@@ -13,6 +13,7 @@ import logmon.core.ViewSpec;
 import logmon.render.JsonLinesSink;
 import logmon.render.PlainTextSink;
 import logmon.source.SourceSpec;
+import logmon.spark.CheckpointException;
 import logmon.spark.JobSettings;
 import logmon.spark.StopRequest;
 import logmon.spark.StreamingRun;
@@ -107,6 +108,19 @@ final class LogmonCommand implements Callable<Integer> {
       description = "Keep cumulative state's checkpoint in DIR (default: a temporary directory removed at exit).")
   Path checkpoint;
 
+  @Option(names = "--fresh",
+      description = "With --checkpoint: discard the saved state and start from zero.")
+  boolean fresh;
+
+  @Option(names = "--no-wal", negatable = false,
+      description = "With --checkpoint: do not write received lines to a write-ahead log first"
+          + " (faster; lines received but not yet in a checkpoint are lost in a crash).")
+  boolean noWal;
+
+  @Option(names = "--spark-ui", paramLabel = "PORT", arity = "0..1", fallbackValue = "4040",
+      description = "Serve the Spark UI on 127.0.0.1:PORT (default: no UI; PORT 4040 if omitted).")
+  Integer sparkUi;
+
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master (default: local[N], one thread for the receiver and the rest for processing).")
   String master;
@@ -131,7 +145,7 @@ final class LogmonCommand implements Callable<Integer> {
     });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
-      if (ex instanceof UsageException) {
+      if (ex instanceof UsageException || ex instanceof CheckpointException) {
         err.println("logmon: " + ex.getMessage());
         return ExitCodes.USAGE;
       }
@@ -142,7 +156,7 @@ final class LogmonCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
+  public Integer call() throws Exception {
     JobSettings settings = settings();
     Path log = prepareLogFile();
     System.setProperty("logmon.log.file", log.toString());
@@ -191,8 +205,15 @@ final class LogmonCommand implements Callable<Integer> {
     }
     SourceSpec source = source(sparkMaster);
     Path checkpointDir = checkpointDir();
-    return new JobSettings(view, source, sparkMaster, top, ipThreshold, checkpointDir,
-        JobSettings.DEFAULT_PARTITIONS, maxLineBytes);
+    if (checkpointDir != null && source instanceof SourceSpec.Replay) {
+      throw new UsageException("--checkpoint cannot be combined with --replay: a replay starts over"
+          + " on every run, so there is nothing to resume");
+    }
+    if (sparkUi != null && (sparkUi < 1 || sparkUi > 65535)) {
+      throw new UsageException("--spark-ui port must be between 1 and 65535, not " + sparkUi);
+    }
+    return new JobSettings(view, source, sparkMaster, top, ipThreshold, checkpointDir, fresh,
+        checkpointDir != null && !noWal, JobSettings.DEFAULT_PARTITIONS, maxLineBytes, sparkUi);
   }
 
   private SourceSpec source(String sparkMaster) {
@@ -232,11 +253,21 @@ final class LogmonCommand implements Callable<Integer> {
     if (h.isEmpty()) {
       throw new UsageException("--host must not be empty");
     }
+    if (sparkMaster.startsWith("local")) {
+      try {
+        java.net.InetAddress.getByName(h);
+      } catch (java.net.UnknownHostException e) {
+        throw new UsageException("--host '" + h + "' does not resolve");
+      }
+    }
     return new SourceSpec.Socket(h, p);
   }
 
   private Path checkpointDir() {
     if (checkpoint == null) {
+      if (fresh || noWal) {
+        throw new UsageException((fresh ? "--fresh" : "--no-wal") + " applies to --checkpoint only");
+      }
       return null;
     }
     if (!cumulative) {

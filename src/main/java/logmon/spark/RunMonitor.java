@@ -24,15 +24,13 @@ import scala.Option;
 public final class RunMonitor implements StreamingListener {
 
   private static volatile RunMonitor current;
-  /** Longer than Spark's block interval (200 ms) plus the time to hand a block to the driver. */
-  private static final long DRAIN_MILLIS = 1000;
 
   private final SnapshotSink sink;
   private final Runnable onInputEnded;
   private final AtomicLong batchesCompleted = new AtomicLong();
   private volatile SourceStatus source;
   private volatile BatchHealth health = BatchHealth.NONE;
-  private volatile long inputEndedAtMillis;
+  private long lastCompletedBatchMillis; // guarded by this
 
   private RunMonitor(SnapshotSink sink, SourceStatus initial, Runnable onInputEnded) {
     this.sink = sink;
@@ -79,7 +77,7 @@ public final class RunMonitor implements StreamingListener {
     source = reported;
     sink.sourceChanged(reported);
     if (reported.state() == SourceStatus.State.ENDED) {
-      inputEndedAtMillis = System.currentTimeMillis();
+      onInputEnded.run();
     }
   }
 
@@ -88,11 +86,29 @@ public final class RunMonitor implements StreamingListener {
     BatchInfo info = event.batchInfo();
     health = new BatchHealth(millis(info.processingDelay()), millis(info.schedulingDelay()),
         millis(info.totalDelay()), batchesCompleted.incrementAndGet());
-    // Stop only once a batch has taken in the last lines: stopping right at the end of input
-    // loses blocks not yet given to a batch (Spark closes its block log before the last batch).
-    if (inputEndedAtMillis > 0 && info.batchTime().milliseconds() >= inputEndedAtMillis + DRAIN_MILLIS) {
-      onInputEnded.run();
+    synchronized (this) {
+      lastCompletedBatchMillis = info.batchTime().milliseconds() + ResumeClock.offsetMillis();
+      notifyAll();
     }
+  }
+
+  /**
+   * Waits until a batch that began {@code drainMillis} from now or later has completed, so that
+   * every line received before this call has been counted; gives up after {@code timeoutMillis}.
+   * Stopping Spark without this loses the blocks not yet given to a batch: a graceful stop closes
+   * the block log before the last batch is allocated (with checkpointing on).
+   */
+  synchronized boolean awaitDrained(long drainMillis, long timeoutMillis) throws InterruptedException {
+    long target = System.currentTimeMillis() + drainMillis;
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (lastCompletedBatchMillis < target) {
+      long left = deadline - System.currentTimeMillis();
+      if (left <= 0) {
+        return false;
+      }
+      wait(left);
+    }
+    return true;
   }
 
   private static Long millis(Option<Object> value) {

@@ -48,7 +48,8 @@ class StreamingPipelineTest {
   }
 
   static JobSettings settings(ViewSpec view) {
-    return new JobSettings(view, new SourceSpec.Stdin(), "local[2]", 3, 1, null, 2, 1 << 20);
+    return new JobSettings(view, new SourceSpec.Stdin(), "local[2]", 3, 1, null, false, false, 2,
+        1 << 20, null);
   }
 
   static String line(String ip, String path, int status, long bytes) {
