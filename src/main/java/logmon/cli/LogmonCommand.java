@@ -14,6 +14,7 @@ import logmon.render.JsonLinesSink;
 import logmon.render.PlainTextSink;
 import logmon.render.dashboard.DashboardSink;
 import logmon.source.SourceSpec;
+import logmon.spark.CheckpointException;
 import logmon.spark.JobSettings;
 import logmon.spark.StopRequest;
 import logmon.spark.StreamingRun;
@@ -30,20 +31,21 @@ import picocli.CommandLine.Option;
     description = {
         "Live statistics of an Apache access log, computed by Spark Streaming.",
         "",
-        "Reads log lines from a TCP server (the classic: tail -F access.log | nc -lk 127.0.0.1 9999),",
-        "from standard input (--stdin) or from a file played at a steady rate (--replay), and prints",
-        "per-batch statistics: over a sliding window (the default, 30s) or since start (--cumulative).",
+        "Reads log lines from a TCP server (tail -F access.log | nc -lk 127.0.0.1 9999), from"
+            + " standard input (--stdin) or from a file played at a steady rate (--replay), and"
+            + " shows statistics every batch: over a sliding window (the default, 30s) or since"
+            + " start (--cumulative).",
         ""},
     footerHeading = "%nExamples:%n",
     footer = {
-        "  bin/logmon --replay data/apache.access.log --loop        watch the bundled sample",
+        "  bin/logmon --replay data/apache.access.log --loop   # the bundled sample",
         "  tail -F /var/log/apache2/access.log | nc -lk 127.0.0.1 9999 &",
-        "  bin/logmon --window 1m                                    last minute, sliding every second",
-        "  bin/logmon --cumulative --output json | jq .requests     running totals as JSON Lines",
+        "  bin/logmon --window 1m                    # last minute, sliding every second",
+        "  bin/logmon --cumulative --output json     # running totals as JSON Lines",
         "  tail -F access.log | bin/logmon --stdin",
         "",
-        "Spark's own log goes to the --log-file, never to the terminal. The Spark UI is off and the",
-        "driver binds to 127.0.0.1 in local mode: logmon opens no port to the network.",
+        "Spark's own log goes to --log-file, never to the terminal. The Spark UI is off and the"
+            + " driver binds to 127.0.0.1 in local mode: logmon opens no port to the network.",
         "Exit codes: 0 done, 1 failed while running, 2 bad usage."})
 final class LogmonCommand implements Callable<Integer> {
 
@@ -108,12 +110,26 @@ final class LogmonCommand implements Callable<Integer> {
       description = "Keep cumulative state's checkpoint in DIR (default: a temporary directory removed at exit).")
   Path checkpoint;
 
+  @Option(names = "--fresh",
+      description = "With --checkpoint: discard the saved state and start from zero.")
+  boolean fresh;
+
+  @Option(names = "--no-wal", negatable = false,
+      description = "With --checkpoint: do not write received lines to a write-ahead log first"
+          + " (faster; lines received but not yet in a checkpoint are lost in a crash).")
+  boolean noWal;
+
+  @Option(names = "--spark-ui", paramLabel = "PORT", arity = "0..1", fallbackValue = "4040",
+      description = "Serve the Spark UI on 127.0.0.1:PORT (default: no UI; PORT 4040 if omitted).")
+  Integer sparkUi;
+
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master (default: local[N], one thread for the receiver and the rest for processing).")
   String master;
 
   @Option(names = "--log-file", paramLabel = "FILE",
-      description = "Where Spark's own log goes (default: $XDG_STATE_HOME/logmon/spark.log, or ~/.local/state/logmon/spark.log).")
+      description = "Where Spark's own log goes (default: ~/.local/state/logmon/spark.log,"
+          + " or under $XDG_STATE_HOME).")
   Path logFile;
 
   @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "2097152",
@@ -131,7 +147,7 @@ final class LogmonCommand implements Callable<Integer> {
     });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
-      if (ex instanceof UsageException) {
+      if (ex instanceof UsageException || ex instanceof CheckpointException) {
         err.println("logmon: " + ex.getMessage());
         return ExitCodes.USAGE;
       }
@@ -142,7 +158,7 @@ final class LogmonCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
+  public Integer call() throws Exception {
     JobSettings settings = settings();
     Path log = prepareLogFile();
     System.setProperty("logmon.log.file", log.toString());
@@ -191,8 +207,15 @@ final class LogmonCommand implements Callable<Integer> {
     }
     SourceSpec source = source(sparkMaster);
     Path checkpointDir = checkpointDir();
-    return new JobSettings(view, source, sparkMaster, top, ipThreshold, checkpointDir,
-        JobSettings.DEFAULT_PARTITIONS, maxLineBytes);
+    if (checkpointDir != null && source instanceof SourceSpec.Replay) {
+      throw new UsageException("--checkpoint cannot be combined with --replay: a replay starts over"
+          + " on every run, so there is nothing to resume");
+    }
+    if (sparkUi != null && (sparkUi < 1 || sparkUi > 65535)) {
+      throw new UsageException("--spark-ui port must be between 1 and 65535, not " + sparkUi);
+    }
+    return new JobSettings(view, source, sparkMaster, top, ipThreshold, checkpointDir, fresh,
+        checkpointDir != null && !noWal, JobSettings.DEFAULT_PARTITIONS, maxLineBytes, sparkUi);
   }
 
   private SourceSpec source(String sparkMaster) {
@@ -232,11 +255,21 @@ final class LogmonCommand implements Callable<Integer> {
     if (h.isEmpty()) {
       throw new UsageException("--host must not be empty");
     }
+    if (sparkMaster.startsWith("local")) {
+      try {
+        java.net.InetAddress.getByName(h);
+      } catch (java.net.UnknownHostException e) {
+        throw new UsageException("--host '" + h + "' does not resolve");
+      }
+    }
     return new SourceSpec.Socket(h, p);
   }
 
   private Path checkpointDir() {
     if (checkpoint == null) {
+      if (fresh || noWal) {
+        throw new UsageException((fresh ? "--fresh" : "--no-wal") + " applies to --checkpoint only");
+      }
       return null;
     }
     if (!cumulative) {

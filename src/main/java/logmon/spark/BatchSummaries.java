@@ -32,7 +32,8 @@ final class BatchSummaries implements Function2<JavaRDD<String>, Time, JavaPairR
 
   @Override
   public JavaPairRDD<StatKey, Tally> call(JavaRDD<String> lines, Time time) {
-    long batchMillis = time.milliseconds();
+    // Runs on the driver, where the clock offset is known: record real times.
+    long batchMillis = time.milliseconds() + ResumeClock.offsetMillis();
     JavaPairRDD<StatKey, Tally> tallies = lines.mapPartitionsToPair(new TallyPartition(batchMillis));
     // An empty batch has no partitions; this marker keeps it visible to windows and rates.
     TallyTable empty = new TallyTable();

@@ -30,6 +30,7 @@ public final class RunMonitor implements StreamingListener {
   private final AtomicLong batchesCompleted = new AtomicLong();
   private volatile SourceStatus source;
   private volatile BatchHealth health = BatchHealth.NONE;
+  private long lastCompletedBatchMillis; // guarded by this
 
   private RunMonitor(SnapshotSink sink, SourceStatus initial, Runnable onInputEnded) {
     this.sink = sink;
@@ -85,6 +86,29 @@ public final class RunMonitor implements StreamingListener {
     BatchInfo info = event.batchInfo();
     health = new BatchHealth(millis(info.processingDelay()), millis(info.schedulingDelay()),
         millis(info.totalDelay()), batchesCompleted.incrementAndGet());
+    synchronized (this) {
+      lastCompletedBatchMillis = info.batchTime().milliseconds() + ResumeClock.offsetMillis();
+      notifyAll();
+    }
+  }
+
+  /**
+   * Waits until a batch that began {@code drainMillis} from now or later has completed, so that
+   * every line received before this call has been counted; gives up after {@code timeoutMillis}.
+   * Stopping Spark without this loses the blocks not yet given to a batch: a graceful stop closes
+   * the block log before the last batch is allocated (with checkpointing on).
+   */
+  synchronized boolean awaitDrained(long drainMillis, long timeoutMillis) throws InterruptedException {
+    long target = System.currentTimeMillis() + drainMillis;
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (lastCompletedBatchMillis < target) {
+      long left = deadline - System.currentTimeMillis();
+      if (left <= 0) {
+        return false;
+      }
+      wait(left);
+    }
+    return true;
   }
 
   private static Long millis(Option<Object> value) {

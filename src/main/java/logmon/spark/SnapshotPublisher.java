@@ -39,7 +39,7 @@ final class SnapshotPublisher implements VoidFunction2<JavaPairRDD<StatKey, Tall
   @Override
   public void call(JavaPairRDD<StatKey, Tally> tallies, Time time) {
     try {
-      RunMonitor.current().publish(Instant.ofEpochMilli(time.milliseconds()), view,
+      RunMonitor.current().publish(Instant.ofEpochMilli(time.milliseconds() + ResumeClock.offsetMillis()), view,
           statsOf(tallies, top, ipThreshold));
     } catch (RuntimeException e) {
       // An exception escaping foreachRDD would stop the whole streaming context.

@@ -5,6 +5,8 @@ import org.apache.spark.SparkConf;
 /** The Spark configuration logmon runs with: quiet, and closed to the network by default. */
 final class SparkSettings {
 
+  private static final String LOOPBACK = "127.0.0.1";
+
   private SparkSettings() {}
 
   static SparkConf conf(JobSettings settings) {
@@ -16,10 +18,31 @@ final class SparkSettings {
         .set("spark.default.parallelism", Integer.toString(settings.partitions()))
         .set("spark.locality.wait", "0s")
         // logmon stops the context itself (signals, --duration); Spark's hook would race it.
-        .set("spark.streaming.stopGracefullyOnShutdown", "false");
+        .set("spark.streaming.stopGracefullyOnShutdown", "false")
+        .set("spark.streaming.clock", ResumeClock.class.getName());
+    if (settings.sparkUiPort() != null) {
+      // bound to SPARK_LOCAL_IP, which bin/logmon sets to 127.0.0.1
+      conf.set("spark.ui.enabled", "true").set("spark.ui.port", settings.sparkUiPort().toString());
+    }
+    if (settings.writeAheadLog()) {
+      conf.set("spark.streaming.receiver.writeAheadLog.enable", "true");
+    }
     if (settings.isLocal()) {
-      conf.set("spark.driver.bindAddress", "127.0.0.1").set("spark.driver.host", "127.0.0.1");
+      conf.set("spark.driver.bindAddress", LOOPBACK).set("spark.driver.host", LOOPBACK);
     }
     return conf;
+  }
+
+  /**
+   * A context restored from a checkpoint takes the master and the driver's addresses from system
+   * properties only, not from the saved configuration: pin them there too, so a restart stays on
+   * loopback and on the master asked for now.
+   */
+  static void pinForRestore(JobSettings settings) {
+    System.setProperty("spark.master", settings.master());
+    if (settings.isLocal()) {
+      System.setProperty("spark.driver.bindAddress", LOOPBACK);
+      System.setProperty("spark.driver.host", LOOPBACK);
+    }
   }
 }

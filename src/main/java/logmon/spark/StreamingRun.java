@@ -12,14 +12,19 @@ import logmon.core.SnapshotSink;
 import logmon.core.SourceStatus;
 import logmon.source.ReplayServer;
 import logmon.source.SourceSpec;
+import org.apache.spark.api.java.function.Function0;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One run of logmon: start the streaming context, feed the sink, stop gracefully when asked. */
+/** One run of logmon: start (or restore) the streaming context, feed the sink, stop gracefully. */
 public final class StreamingRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamingRun.class);
+  /** Longer than Spark's block interval (200 ms) plus the time to hand a block to the driver. */
+  private static final long DRAIN_MILLIS = 1000;
+  /** After a downtime, Spark replays at most this many missed batches (see {@link ResumeClock}). */
+  static final int MAX_REPLAY_BATCHES = 5;
 
   private final JobSettings settings;
   private final SnapshotSink sink;
@@ -31,9 +36,14 @@ public final class StreamingRun {
     this.stop = stop;
   }
 
-  /** Runs until a stop is requested or {@code limit} (if not null) passes. */
-  public void run(Duration limit) throws IOException, InterruptedException {
+  /**
+   * Runs until a stop is requested or {@code limit} (if not null) passes.
+   *
+   * @throws CheckpointException when --checkpoint names a directory that cannot be used as it is
+   */
+  public void run(Duration limit) throws Exception {
     Path temporaryCheckpoint = null;
+    CheckpointDirectory durable = null;
     ReplayServer replay = null;
     JavaStreamingContext context = null;
     try {
@@ -42,20 +52,28 @@ public final class StreamingRun {
         replay = new ReplayServer(spec.file(), spec.linesPerSecond(), spec.loop()).start();
         receiverSource = new SourceSpec.Socket("127.0.0.1", replay.port());
       }
-      Path checkpoint = settings.checkpointDir();
-      if (checkpoint == null && settings.view().mode() == Mode.CUMULATIVE) {
+      String checkpoint = null;
+      if (settings.checkpointDir() != null) {
+        durable = CheckpointDirectory.open(settings.checkpointDir(), settings.graphOptions(), settings.fresh());
+        ResumeClock.setOffsetMillis(durable.resumeClockOffset(
+            settings.view().batch().toMillis(), MAX_REPLAY_BATCHES, System.currentTimeMillis()));
+        checkpoint = durable.path().toString();
+      } else if (settings.view().mode() == Mode.CUMULATIVE) {
         temporaryCheckpoint = Files.createTempDirectory("logmon-checkpoint-");
-        checkpoint = temporaryCheckpoint;
+        checkpoint = temporaryCheckpoint.toString();
       }
       var initial = new SourceStatus(settings.source().description(), SourceStatus.State.STARTING, null);
       RunMonitor monitor = RunMonitor.install(sink, initial, () -> stop.request("input ended"));
-      context = StreamingPipeline.createContext(settings, receiverSource,
-          checkpoint == null ? null : checkpoint.toAbsolutePath().toString());
+      context = createOrRestore(receiverSource, checkpoint, durable);
       context.addStreamingListener(monitor);
       context.start();
       LOG.info("logmon started: {}", settings);
       stop.await(limit);
       LOG.info("logmon stopping: {}", stop.reason());
+      long batchMillis = settings.view().batch().toMillis();
+      if (!monitor.awaitDrained(DRAIN_MILLIS, 3 * batchMillis + 5_000)) {
+        LOG.warn("Stopping before the last received lines were counted: batches are behind");
+      }
     } finally {
       if (context != null) {
         context.stop(true, true);
@@ -63,9 +81,34 @@ public final class StreamingRun {
       if (replay != null) {
         replay.close();
       }
+      if (durable != null) {
+        durable.close();
+      }
       if (temporaryCheckpoint != null) {
         deleteRecursively(temporaryCheckpoint);
       }
+    }
+  }
+
+  private JavaStreamingContext createOrRestore(SourceSpec receiverSource, String checkpoint,
+      CheckpointDirectory durable) throws IOException {
+    Function0<JavaStreamingContext> create =
+        () -> StreamingPipeline.createContext(settings, receiverSource, checkpoint);
+    SparkSettings.pinForRestore(settings);
+    if (durable == null || !durable.hasCheckpoint()) {
+      try {
+        return create.call();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot start Spark Streaming: " + e.getMessage(), e);
+      }
+    }
+    try {
+      LOG.info("Restoring from checkpoint {} (clock offset {} ms)", checkpoint, ResumeClock.offsetMillis());
+      return JavaStreamingContext.getOrCreate(checkpoint, create);
+    } catch (RuntimeException e) {
+      LOG.error("Cannot restore from checkpoint {}", checkpoint, e);
+      throw new CheckpointException("cannot restore from --checkpoint " + checkpoint + " ("
+          + e.getMessage() + "); add --fresh to discard it and start from zero");
     }
   }
 

@@ -1,0 +1,55 @@
+package logmon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each bad option or combination: exit 2 and one line on stderr naming the problem. */
+class LogmonCommandTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--window 45s --batch 10s        | --window 45s is not a multiple of --batch 10s",
+      "--window 0s                     | '0s' must be longer than zero",
+      "--window -5s                    | '-5s'",
+      "--window 5x                     | unknown unit 'x'",
+      "--batch 1.5s                    | '1.5s'",
+      "--slide 3s --batch 2s           | --slide 3s is not a multiple of --batch 2s",
+      "--window 10s --slide 20s        | --slide 20s is longer than --window 10s",
+      "--window 30s --cumulative       | --window and --cumulative are exclusive",
+      "--cumulative --slide 2s         | --slide applies to --window",
+      "--port 0                        | --port must be between 1 and 65535, not 0",
+      "--port 70000                    | --port must be between 1 and 65535, not 70000",
+      "--port abc                      | 'abc'",
+      "--master local[1]               | leaves no thread for processing",
+      "--master local                  | leaves no thread for processing",
+      "--stdin --master spark://h:7077 | --stdin works in local mode only",
+      "--stdin --port 9999             | choose one source",
+      "--replay /no/such/file          | --replay: cannot read file '/no/such/file'",
+      "--rate 50                       | --rate and --loop apply to --replay only",
+      "--top 0                         | --top must be at least 1",
+      "--ip-threshold -1               | --ip-threshold must not be negative",
+      "--output xml                    | xml",
+      "--checkpoint /tmp/x             | --checkpoint applies to --cumulative only",
+      "--cumulative --checkpoint /proc/logmon-cannot | --checkpoint: cannot create directory",
+      "--no-such-option                | Unknown option: '--no-such-option'",
+      "--duration 0ms                  | '0ms' must be longer than zero",
+  })
+  void badUsageIsOneLineAndExitTwo(String args, String expected) {
+    StringWriter err = new StringWriter();
+    StringWriter out = new StringWriter();
+    var cl = LogmonCommand.commandLine();
+    cl.setErr(new PrintWriter(err));
+    cl.setOut(new PrintWriter(out));
+
+    int code = cl.execute(args.trim().split("\\s+"));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).startsWith("logmon: ").contains(expected);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(out.toString()).isEmpty();
+  }
+}

@@ -1,0 +1,141 @@
+package logmon.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The pure statistics: tallies merge in any grouping, empty input is valid, ties are ordered. */
+class StatisticsTest {
+
+  static String line(String ip, String path, int status, long bytes) {
+    return ip + " - - [07/Mar/2004:16:05:49 -0800] \"GET " + path + " HTTP/1.1\" " + status + " " + bytes;
+  }
+
+  private static TallyTable table(String... lines) {
+    TallyTable table = new TallyTable();
+    for (String line : lines) {
+      table.addLine(line);
+    }
+    return table;
+  }
+
+  private static TrafficStats stats(TallyTable... tables) {
+    // Reduce by key first, as Spark does, then accumulate.
+    TallyTable reduced = new TallyTable();
+    for (TallyTable t : tables) {
+      t.asMap().forEach(reduced::add);
+    }
+    StatsAccumulator acc = new StatsAccumulator(10, 1);
+    reduced.asMap().forEach(acc::add);
+    return acc.result();
+  }
+
+  @Test
+  void tallyMergeIsAssociativeAndCommutative() {
+    Tally a = Tally.ofValue(5);
+    Tally b = Tally.ofValue(100);
+    Tally c = Tally.ofCount(3);
+    assertThat(a.merge(b).merge(c)).isEqualTo(a.merge(b.merge(c)));
+    assertThat(a.merge(b)).isEqualTo(b.merge(a));
+    assertThat(Tally.EMPTY.merge(a)).isEqualTo(a);
+    assertThat(a.merge(b).merge(c)).isEqualTo(new Tally(5, 105, 5, 100));
+  }
+
+  @Test
+  void splittingTheLinesAnyWayGivesTheSameStatistics() {
+    String[] lines = {
+        line("a", "/x", 200, 10), line("b", "/x", 404, 0), line("a", "/y", 200, 50),
+        "junk", line("c", "/z", 500, 7), line("a", "/x", 200, 1)};
+    TrafficStats whole = stats(table(lines));
+    TrafficStats split = stats(
+        table(lines[0], lines[1]), table(lines[2], lines[3]), table(lines[4], lines[5]));
+    assertThat(split).isEqualTo(whole);
+    assertThat(whole.requests()).isEqualTo(5);
+    assertThat(whole.malformed()).isEqualTo(1);
+  }
+
+  @Test
+  void accumulatorsMergeAssociatively() {
+    TallyTable reduced = table(line("a", "/x", 200, 10), line("b", "/y", 404, 3),
+        line("a", "/x", 301, 7), line("c", "/w", 200, 9), line("a", "/q", 503, 1));
+    var entries = List.copyOf(reduced.asMap().entrySet());
+    StatsAccumulator[] parts = new StatsAccumulator[3];
+    for (int i = 0; i < parts.length; i++) {
+      parts[i] = new StatsAccumulator(2, 1);
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      parts[i % 3].add(entries.get(i).getKey(), entries.get(i).getValue());
+    }
+    StatsAccumulator left = new StatsAccumulator(2, 1).merge(parts[0]).merge(parts[1]).merge(parts[2]);
+    StatsAccumulator inner = new StatsAccumulator(2, 1).merge(parts[1]).merge(parts[2]);
+    StatsAccumulator right = new StatsAccumulator(2, 1).merge(parts[0]).merge(inner);
+    assertThat(left.result()).isEqualTo(right.result());
+    assertThat(left.result().topEndpoints()).containsExactly(new Ranked("/x", 2), new Ranked("/q", 1));
+  }
+
+  @Test
+  void emptyInputIsZerosAndNulls() {
+    TrafficStats empty = new StatsAccumulator(10, 10).result();
+    assertThat(empty.requests()).isZero();
+    assertThat(empty.malformed()).isZero();
+    assertThat(empty.bytes()).isEqualTo(new ByteStats(0, null, null, null));
+    assertThat(empty.status()).isEmpty();
+    assertThat(empty.topEndpoints()).isEmpty();
+    assertThat(empty.frequentIps()).isEmpty();
+    assertThat(empty.lastBatch()).isNull();
+    assertThat(empty.sinceMillis()).isNull();
+  }
+
+  @Test
+  void tiesAreOrderedByName() {
+    TrafficStats stats = stats(table(
+        line("z", "/b", 200, 1), line("z", "/a", 200, 1), line("y", "/c", 200, 1),
+        line("y", "/c", 200, 1), line("x", "/d", 200, 1)));
+    assertThat(stats.topEndpoints()).containsExactly(
+        new Ranked("/c", 2), new Ranked("/a", 1), new Ranked("/b", 1), new Ranked("/d", 1));
+    assertThat(stats.frequentIps()).containsExactly(new Ranked("y", 2), new Ranked("z", 2));
+  }
+
+  @Test
+  void topRankingKeepsOnlyTheBestAndMergesExactly() {
+    TopRanking first = new TopRanking(2);
+    TopRanking second = new TopRanking(2);
+    first.offer(new Ranked("a", 5));
+    first.offer(new Ranked("b", 1));
+    first.offer(new Ranked("c", 3));
+    second.offer(new Ranked("d", 4));
+    second.offer(new Ranked("e", 3));
+    first.merge(second);
+    assertThat(first.toList()).containsExactly(new Ranked("a", 5), new Ranked("d", 4));
+  }
+
+  @Test
+  void errorsAndBlanksAndOversizedLines() {
+    TrafficStats stats = stats(table(
+        line("a", "/x", 404, 1), line("a", "/x", 500, 1), line("a", "/ok", 200, 1), "   ", "\r",
+        TallyTable.OVERSIZED_LINE));
+    assertThat(stats.requests()).isEqualTo(3);
+    assertThat(stats.malformed()).isEqualTo(1);
+    assertThat(stats.oversized()).isEqualTo(1);
+    assertThat(stats.topErrorEndpoints()).containsExactly(new Ranked("/x", 2));
+    assertThat(stats.status()).isEqualTo(Map.of("200", 1L, "404", 1L, "500", 1L));
+    assertThat(stats.countOfClass(4)).isEqualTo(1);
+    assertThat(stats.countOfClass(5)).isEqualTo(1);
+  }
+
+  @Test
+  void durationsAsPeopleWriteThem() {
+    assertThat(DurationText.parse("500ms")).hasMillis(500);
+    assertThat(DurationText.parse("30s")).hasSeconds(30);
+    assertThat(DurationText.parse("5m")).hasMinutes(5);
+    assertThat(DurationText.parse("1h")).hasHours(1);
+    assertThat(DurationText.format(DurationText.parse("90s"))).isEqualTo("90s");
+    assertThat(DurationText.format(DurationText.parse("120s"))).isEqualTo("2m");
+    for (String bad : new String[] {"0s", "-5s", "10", "5x", "s", "1.5s", "PT30S", ""}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> DurationText.parse(bad))
+          .as(bad).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package logmon.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeMap;
+import logmon.core.BatchCount;
+import logmon.core.BatchHealth;
+import logmon.core.ByteStats;
+import logmon.core.Ranked;
+import logmon.core.Snapshot;
+import logmon.core.SourceStatus;
+import logmon.core.TrafficStats;
+import logmon.core.ViewSpec;
+import org.junit.jupiter.api.Test;
+
+/** The JSON field names are a contract that scripts rely on. */
+class SnapshotJsonTest {
+
+  static final Instant T = Instant.parse("2026-11-26T12:00:00Z");
+
+  static Snapshot snapshot(ViewSpec view, TrafficStats traffic) {
+    return new Snapshot(T, view, traffic, new BatchHealth(120L, 3L, 123L, 7),
+        new SourceStatus("127.0.0.1:9999", SourceStatus.State.CONNECTED, "127.0.0.1:9999"));
+  }
+
+  static TrafficStats traffic() {
+    var status = new TreeMap<String, Long>();
+    status.put("200", 3L);
+    status.put("404", 1L);
+    return new TrafficStats(4, 1, 0, new ByteStats(400, 10L, 200L, 100.0), status,
+        List.of(new Ranked("/a", 3), new Ranked("/\u001b]0;x\u0007", 1)), List.of(new Ranked("/b", 1)),
+        List.of(new Ranked("10.0.0.1", 4)),
+        List.of(new BatchCount(T.toEpochMilli() - 1000, 1, 0), new BatchCount(T.toEpochMilli(), 3, 1)),
+        T.toEpochMilli() - 1000);
+  }
+
+  @Test
+  void windowSnapshotHasTheContractFields() throws Exception {
+    var view = ViewSpec.window(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1));
+    JsonNode json = SnapshotJson.MAPPER.readTree(
+        SnapshotJson.MAPPER.writeValueAsString(SnapshotJson.toJson(snapshot(view, traffic()))));
+
+    assertThat(json.get("time").asText()).isEqualTo("2026-11-26T12:00:00Z");
+    assertThat(json.get("mode").asText()).isEqualTo("window");
+    assertThat(json.get("window").asText()).isEqualTo("30s");
+    assertThat(json.get("requests").asLong()).isEqualTo(4);
+    assertThat(json.get("malformed").asLong()).isEqualTo(1);
+    assertThat(json.get("requestsPerSecond").asDouble()).isEqualTo(2.0); // 4 requests over 2 batches of 1 s
+    assertThat(json.get("bytes").get("sum").asLong()).isEqualTo(400);
+    assertThat(json.get("bytes").get("min").asLong()).isEqualTo(10);
+    assertThat(json.get("bytes").get("max").asLong()).isEqualTo(200);
+    assertThat(json.get("bytes").get("avg").asDouble()).isEqualTo(100.0);
+    assertThat(json.get("status").get("200").asLong()).isEqualTo(3);
+    assertThat(json.get("topEndpoints").get(0).get("endpoint").asText()).isEqualTo("/a");
+    assertThat(json.get("topEndpoints").get(0).get("count").asLong()).isEqualTo(3);
+    assertThat(json.get("topEndpoints").get(1).get("endpoint").asText()).isEqualTo("/\u001b]0;x\u0007");
+    assertThat(json.get("topErrorEndpoints").get(0).get("endpoint").asText()).isEqualTo("/b");
+    assertThat(json.get("frequentIps").get(0).get("ip").asText()).isEqualTo("10.0.0.1");
+    assertThat(json.get("frequentIps").get(0).get("count").asLong()).isEqualTo(4);
+    assertThat(json.get("batchHealth").get("processingMs").asLong()).isEqualTo(120);
+    assertThat(json.get("source").get("state").asText()).isEqualTo("connected");
+  }
+
+  @Test
+  void controlCharactersAreEscapedInTheJsonText() throws Exception {
+    var view = ViewSpec.cumulative(Duration.ofSeconds(1));
+    String text = SnapshotJson.MAPPER.writeValueAsString(SnapshotJson.toJson(snapshot(view, traffic())));
+    assertThat(text).doesNotContain("\u001b").doesNotContain("\u0007").contains("\\u001B");
+    assertThat(text).doesNotContain("\"window\"");
+  }
+
+  @Test
+  void emptySnapshotIsZerosAndNulls() throws Exception {
+    var view = ViewSpec.cumulative(Duration.ofSeconds(1));
+    var empty = new logmon.core.StatsAccumulator(10, 10).result();
+    JsonNode json = SnapshotJson.toJson(snapshot(view, empty));
+    assertThat(json.get("requests").asLong()).isZero();
+    assertThat(json.get("bytes").get("min").isNull()).isTrue();
+    assertThat(json.get("bytes").get("avg").isNull()).isTrue();
+    assertThat(json.get("requestsPerSecond").asDouble()).isZero();
+    assertThat(json.get("topEndpoints")).isEmpty();
+  }
+}

@@ -1,0 +1,150 @@
+package logmon.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import logmon.core.BatchCount;
+import logmon.core.Ranked;
+import logmon.core.Snapshot;
+import logmon.core.SnapshotSink;
+import logmon.core.SourceStatus;
+import logmon.core.TrafficStats;
+import logmon.core.ViewSpec;
+import logmon.source.SourceSpec;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import scala.reflect.ClassTag$;
+
+/**
+ * The real DStream graph on a real local StreamingContext, driven batch by batch with exact
+ * inputs; asserts what each batch's snapshot says.
+ */
+class StreamingPipelineTest {
+
+  private static final Duration BATCH = Duration.ofMillis(400);
+  private static JavaSparkContext spark;
+
+  @BeforeAll
+  static void startSpark() {
+    var settings = settings(ViewSpec.cumulative(BATCH));
+    spark = new JavaSparkContext(SparkSettings.conf(settings));
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  static JobSettings settings(ViewSpec view) {
+    return new JobSettings(view, new SourceSpec.Stdin(), "local[2]", 3, 1, null, false, false, 2,
+        1 << 20, null);
+  }
+
+  static String line(String ip, String path, int status, long bytes) {
+    return ip + " - - [07/Mar/2004:16:05:49 -0800] \"GET " + path + " HTTP/1.1\" " + status + " " + bytes;
+  }
+
+  /** Runs the batches through the pipeline and returns one snapshot per batch, in batch order. */
+  private static List<Snapshot> run(JobSettings settings, List<List<String>> batches, Path checkpoint)
+      throws InterruptedException {
+    List<Snapshot> snapshots = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch done = new CountDownLatch(batches.size());
+    SnapshotSink sink = snapshot -> {
+      snapshots.add(snapshot);
+      done.countDown();
+    };
+    var monitor = RunMonitor.install(sink, new SourceStatus("test", SourceStatus.State.CONNECTED, null), () -> {});
+    var context = new JavaStreamingContext(spark, StreamingPipeline.sparkDuration(BATCH));
+    try {
+      if (checkpoint != null) {
+        context.checkpoint(checkpoint.toString());
+      }
+      var input = new ScriptedInputDStream(context.ssc(), "script-" + System.nanoTime(), batches);
+      JavaDStream<String> lines = new JavaDStream<>(input, ClassTag$.MODULE$.apply(String.class));
+      StreamingPipeline.statistics(lines, settings)
+          .foreachRDD(new SnapshotPublisher(settings.view(), settings.top(), settings.ipThreshold()));
+      context.addStreamingListener(monitor);
+      context.start();
+      assertThat(done.await(60, TimeUnit.SECONDS)).as("all batches processed").isTrue();
+    } finally {
+      context.stop(false, false);
+    }
+    synchronized (snapshots) {
+      return List.copyOf(snapshots.subList(0, batches.size()));
+    }
+  }
+
+  @Test
+  void windowCountsOnlyTheBatchesItSpans() throws Exception {
+    var view = ViewSpec.window(BATCH, BATCH.multipliedBy(2), BATCH);
+    List<List<String>> batches = List.of(
+        List.of(line("a", "/x", 200, 100), line("a", "/y", 404, 10)),
+        List.of(line("b", "/x", 200, 300), "not a log line"),
+        List.of(),
+        List.of(line("c", "/z", 500, 5)));
+    List<Snapshot> out = run(settings(view), batches, null);
+
+    // Batch 1: only its own lines.
+    assertThat(out.get(0).traffic().requests()).isEqualTo(2);
+    assertThat(out.get(0).traffic().status()).isEqualTo(Map.of("200", 1L, "404", 1L));
+    // Batch 2: batches 1 and 2 together; the malformed line is counted apart.
+    TrafficStats second = out.get(1).traffic();
+    assertThat(second.requests()).isEqualTo(3);
+    assertThat(second.malformed()).isEqualTo(1);
+    assertThat(second.bytes().sum()).isEqualTo(410);
+    assertThat(second.bytes().min()).isEqualTo(10);
+    assertThat(second.bytes().max()).isEqualTo(300);
+    assertThat(second.topEndpoints()).startsWith(new Ranked("/x", 2));
+    // Batch 3 (empty): batch 1 has left the window.
+    TrafficStats third = out.get(2).traffic();
+    assertThat(third.requests()).isEqualTo(1);
+    assertThat(third.malformed()).isEqualTo(1);
+    assertThat(third.batches()).extracting(BatchCount::requests).containsExactly(1L, 0L);
+    assertThat(out.get(2).requestsPerSecond()).isEqualTo(1 / (2 * 0.4));
+    // Batch 4: batch 2's lines have left too.
+    TrafficStats fourth = out.get(3).traffic();
+    assertThat(fourth.requests()).isEqualTo(1);
+    assertThat(fourth.malformed()).isZero();
+    assertThat(fourth.topErrorEndpoints()).containsExactly(new Ranked("/z", 1));
+    assertThat(fourth.bytes().max()).isEqualTo(5);
+  }
+
+  @Test
+  void cumulativeModeKeepsRunningTotalsAcrossBatches(@TempDir Path checkpoint) throws Exception {
+    var view = ViewSpec.cumulative(BATCH);
+    List<List<String>> batches = List.of(
+        List.of(line("a", "/x", 200, 100), line("a", "/y", 404, 10)),
+        List.of(),
+        List.of(line("a", "/x", 200, 300), "garbage", ""),
+        List.of(line("b", "/x", 503, 7)));
+    List<Snapshot> out = run(settings(view), batches, checkpoint);
+
+    assertThat(out).extracting(s -> s.traffic().requests()).containsExactly(2L, 2L, 3L, 4L);
+    assertThat(out).extracting(s -> s.traffic().malformed()).containsExactly(0L, 0L, 1L, 1L);
+    TrafficStats last = out.get(3).traffic();
+    assertThat(last.status()).isEqualTo(Map.of("200", 2L, "404", 1L, "503", 1L));
+    assertThat(last.topEndpoints()).containsExactly(new Ranked("/x", 3), new Ranked("/y", 1));
+    assertThat(last.topErrorEndpoints()).containsExactly(new Ranked("/x", 1), new Ranked("/y", 1));
+    // ip threshold 1: clients seen more than once
+    assertThat(last.frequentIps()).containsExactly(new Ranked("a", 3));
+    assertThat(last.bytes().sum()).isEqualTo(417);
+    assertThat(last.bytes().min()).isEqualTo(7);
+    // the rate covers the last batch only, and the empty batch is a valid zero
+    assertThat(out.get(1).requestsPerSecond()).isZero();
+    assertThat(out.get(3).requestsPerSecond()).isEqualTo(1 / 0.4);
+    assertThat(last.batches()).hasSize(1);
+    assertThat(last.sinceMillis()).isEqualTo(out.get(0).time().toEpochMilli());
+  }
+}
