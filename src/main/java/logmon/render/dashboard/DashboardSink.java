@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class DashboardSink implements SnapshotSink {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DashboardSink.class);
+  /** Looked up on first use: starting log4j takes a few hundred ms the first frame need not wait for. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(DashboardSink.class);
+  }
 
   /** At most 20 frames a second: smooth for people, cheap beside Spark on a small machine. */
   static final long FRAME_MILLIS = 50;
@@ -118,12 +121,12 @@ public final class DashboardSink implements SnapshotSink {
     try {
       screen.stopScreen();
     } catch (IOException | RuntimeException e) {
-      LOG.warn("Could not leave the dashboard screen cleanly", e);
+      Log.LOG.warn("Could not leave the dashboard screen cleanly", e);
     }
     try {
       terminal.close();
     } catch (IOException | RuntimeException e) {
-      LOG.warn("Could not restore the terminal settings", e);
+      Log.LOG.warn("Could not restore the terminal settings", e);
     }
     Snapshot last = latest.get();
     if (last != null) {
@@ -167,6 +170,9 @@ public final class DashboardSink implements SnapshotSink {
         long time = System.nanoTime();
         if ((dirty || resized) && time - lastFrame >= TimeUnit.MILLISECONDS.toNanos(FRAME_MILLIS)) {
           drawFrame(resized);
+          if (lastFrame == 0) {
+            logFirstFrame();
+          }
           lastFrame = time;
           dirty = false;
           resized = false;
@@ -177,9 +183,14 @@ public final class DashboardSink implements SnapshotSink {
       Thread.currentThread().interrupt();
     } catch (IOException | RuntimeException e) {
       // The terminal went away (hang-up) or broke: stop the run rather than run on unseen.
-      LOG.error("The dashboard lost its terminal; stopping", e);
+      Log.LOG.error("The dashboard lost its terminal; stopping", e);
       quitOnce();
     }
+  }
+
+  private static void logFirstFrame() {
+    ProcessHandle.current().info().startInstant().ifPresent(start -> Log.LOG.info("Dashboard: first frame {} ms after the"
+        + " process started", java.time.Duration.between(start, java.time.Instant.now()).toMillis()));
   }
 
   private void onKey(KeyStroke key) {
@@ -219,7 +230,7 @@ public final class DashboardSink implements SnapshotSink {
       // A drawing bug must not take the run down: keep the last good frame, log once.
       if (!drawFailed) {
         drawFailed = true;
-        LOG.error("Could not draw a dashboard frame", e);
+        Log.LOG.error("Could not draw a dashboard frame", e);
       }
       return;
     }
