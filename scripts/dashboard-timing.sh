@@ -2,7 +2,8 @@
 # Times the dashboard as a person sees it, in a private tmux server at 100x30:
 #   1. launch of bin/logmon -> first dashboard frame on screen
 #   2. a log line written into nc -> the dashboard's request count including it (median of N)
-# Usage: scripts/dashboard-timing.sh [TRIES]   (needs tmux and nc; about 30 s + 3 s a try)
+# Usage: scripts/dashboard-timing.sh [TRIES]   (needs tmux and nc; about 30 s + 3 s a try;
+#        TRIES=0 measures the first frame only)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 tries="${1:-5}"
@@ -35,9 +36,10 @@ line() { printf '10.0.0.%d - - [07/Mar/2004:16:05:49 -0800] "GET /timing/%d HTTP
 export LANG=C.UTF-8
 tm new-session -d -x 100 -y 30 -s t "bash --norc --noprofile"
 start=$(now_ms)
-tm send-keys -t t "$here/bin/logmon --cumulative --port $port --log-file $work/spark.log" Enter
+tm send-keys -t t "$here/bin/logmon --cumulative --port $port --log-file $work/spark.log; echo EXIT=\$?" Enter
 until tm capture-pane -p -t t | grep -q 'logmon │'; do sleep 0.02; done
 echo "first frame: $(( $(now_ms) - start )) ms after launch"
+if ((tries == 0)); then tm send-keys -t t q; sleep 1; exit 0; fi
 
 requests() { tm capture-pane -p -t t | sed -n 's/^requests \([0-9,]*\).*/\1/p' | tr -d ,; }
 # Warm up: wait until Spark counts lines at all.
@@ -53,9 +55,13 @@ for ((i = 1; i <= tries; i++)); do
   t0=$(now_ms)
   line "$sent"
   until [[ "$(requests)" -eq "$sent" ]]; do sleep 0.01; done
-  results+=($(( $(now_ms) - t0 )))
-  echo "try $i: line -> screen $(( $(now_ms) - t0 )) ms"
+  took=$(( $(now_ms) - t0 ))
+  results+=("$took")
+  echo "try $i: line -> screen $took ms"
 done
 sorted=($(printf '%s\n' "${results[@]}" | sort -n))
 echo "median line -> screen: ${sorted[$(( ${#sorted[@]} / 2 ))]} ms over ${#sorted[@]} tries (batch 1s)"
+t0=$(now_ms)
 tm send-keys -t t q
+until tm capture-pane -p -t t | grep -q '^EXIT='; do sleep 0.02; done
+echo "q -> shell back: $(( $(now_ms) - t0 )) ms ($(tm capture-pane -p -t t | grep '^EXIT='))"

@@ -9,12 +9,13 @@ import logmon.core.ViewSpec;
  *
  * @param snapshot the statistics shown, or null before the first batch
  * @param rates    requests per second of recent snapshots, oldest first
+ * @param ratesSeen how many rates were ever recorded (the sparkline aligns its columns to it)
  * @param stopping the run is stopping (after {@code q}, a signal or the end of input)
  */
-record DashboardModel(ViewSpec view, SourceStatus source, Snapshot snapshot, double[] rates,
+record DashboardModel(ViewSpec view, SourceStatus source, Snapshot snapshot, double[] rates, long ratesSeen,
     DashboardState state, boolean stopping) {
 
   static DashboardModel starting(ViewSpec view, SourceStatus source) {
-    return new DashboardModel(view, source, null, new double[0], DashboardState.initial(), false);
+    return new DashboardModel(view, source, null, new double[0], 0, DashboardState.initial(), false);
   }
 }

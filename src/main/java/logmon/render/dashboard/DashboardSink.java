@@ -1,6 +1,7 @@
 package logmon.render.dashboard;
 
 import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import java.io.Closeable;
 import java.io.IOException;
@@ -37,11 +38,14 @@ public final class DashboardSink implements SnapshotSink {
   static final long POLL_MILLIS = 15;
   /** Snapshots kept for the sparkline: 10 minutes at one per second, wider than any terminal. */
   static final int HISTORY = 600;
+  /** The exit status of a second Ctrl-C, as the CLI's signal handler uses. */
+  static final int INTERRUPTED_TWICE = 130;
 
   private final Screen screen;
   private final Closeable terminal;
   private final ViewSpec view;
   private final Runnable onQuit;
+  private final Runnable onForceQuit;
   private final PrintStream out;
   private final boolean colour;
   private final AtomicReference<Snapshot> latest = new AtomicReference<>();
@@ -70,13 +74,18 @@ public final class DashboardSink implements SnapshotSink {
       boolean colour) throws IOException {
     DashboardTerminal terminal = DashboardTerminal.open();
     var initial = new SourceStatus(sourceDescription, SourceStatus.State.STARTING, null);
-    return new DashboardSink(terminal.screen(), terminal, view, initial, onQuit, out, colour).start();
+    return new DashboardSink(terminal.screen(), terminal, view, initial, onQuit, DashboardSink::halt, out, colour)
+        .start();
   }
 
-  /** @param terminal closed after the screen stops (restores the tty settings); may be a no-op */
+  /**
+   * @param terminal    closed after the screen stops (restores the tty settings)
+   * @param onForceQuit a second Ctrl-C while stopping, after the terminal is restored
+   */
   DashboardSink(Screen screen, Closeable terminal, ViewSpec view, SourceStatus initial, Runnable onQuit,
-      PrintStream out, boolean colour) {
+      Runnable onForceQuit, PrintStream out, boolean colour) {
     this.screen = screen;
+    this.onForceQuit = onForceQuit;
     this.terminal = terminal;
     this.view = view;
     this.source = initial;
@@ -194,6 +203,9 @@ public final class DashboardSink implements SnapshotSink {
   }
 
   private void onKey(KeyStroke key) {
+    if (quitSent && isCtrlC(key)) {
+      forceQuit();
+    }
     boolean wasPaused = state.paused();
     state = state.onKey(key, layout == null ? Panel.FOCUS_RING : layout.focusRing());
     if (state.paused() && !wasPaused) {
@@ -204,6 +216,29 @@ public final class DashboardSink implements SnapshotSink {
     }
   }
 
+  private static boolean isCtrlC(KeyStroke key) {
+    return key.getKeyType() == KeyType.Character && key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'c';
+  }
+
+  /**
+   * A second Ctrl-C while stopping: as in plain mode, stop at once (exit 130) rather than wait
+   * for Spark, but give the terminal back first; halting skips the shutdown hooks that would.
+   */
+  private void forceQuit() {
+    try {
+      screen.stopScreen();
+      terminal.close();
+    } catch (IOException | RuntimeException e) {
+      // Halting anyway: the user asked twice.
+    }
+    onForceQuit.run();
+  }
+
+  private static void halt() {
+    System.err.println("logmon: interrupted again, stopping now");
+    Runtime.getRuntime().halt(INTERRUPTED_TWICE);
+  }
+
   private void quitOnce() {
     if (!quitSent) {
       quitSent = true;
@@ -212,13 +247,14 @@ public final class DashboardSink implements SnapshotSink {
   }
 
   private DashboardModel liveModel() {
-    return new DashboardModel(view, source, latest.get(), history.values(), state, quitSent);
+    return new DashboardModel(view, source, latest.get(), history.values(), history.seen(), state, quitSent);
   }
 
   /** What is on screen: the live data, or while paused the data as it was when paused. */
   DashboardModel shownModel() {
     if (state.paused() && frozen != null) {
-      return new DashboardModel(frozen.view(), frozen.source(), frozen.snapshot(), frozen.rates(), state, quitSent);
+      return new DashboardModel(frozen.view(), frozen.source(), frozen.snapshot(), frozen.rates(), frozen.ratesSeen(),
+          state, quitSent);
     }
     return liveModel();
   }

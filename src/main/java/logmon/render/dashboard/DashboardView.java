@@ -201,7 +201,7 @@ final class DashboardView {
     switch (panel.kind()) {
       case RANKED -> drawRanked(body, panel, snapshot.traffic(), model.state());
       case CODES -> drawCodes(body, panel, snapshot.traffic(), model.state());
-      case SPARKLINE -> drawSparkline(body, model.rates());
+      case SPARKLINE -> drawSparkline(body, model);
       case HEALTH -> drawHealth(body, snapshot.health(), snapshot.view());
     }
   }
@@ -306,34 +306,54 @@ final class DashboardView {
     }
   }
 
-  private static void drawSparkline(TextGraphics g, double[] rates) {
+  private static void drawSparkline(TextGraphics g, DashboardModel model) {
     int width = g.getSize().getColumns();
     int rows = g.getSize().getRows();
-    if (rates.length == 0) {
+    if (model.rates().length == 0) {
       put(g, 1, 0, WAITING, Ink.DIM, width);
       return;
     }
-    List<String> lines = Sparkline.rows(rates, width, rows);
+    List<String> lines = Sparkline.rows(columns(model, width), width, rows);
     for (int i = 0; i < lines.size(); i++) {
       put(g, 0, i, lines.get(i), Ink.SPARK, width);
     }
   }
 
-  /** "last 1m 20s · now 411.5 · max 500.0": what the sparkline spans and its scale. */
+  /** The sparkline spans at least this much time, however narrow the terminal. */
+  static final Duration SPARKLINE_SPAN = Duration.ofMinutes(3);
+
+  private static Duration step(ViewSpec view) {
+    return view.mode() == Mode.WINDOW ? view.slide() : view.batch();
+  }
+
+  /** Snapshots per sparkline column: 1 on a wide terminal, more on a narrow one. */
+  static int perColumn(ViewSpec view, int width) {
+    long stepMillis = Math.max(1, step(view).toMillis());
+    long needed = (SPARKLINE_SPAN.toMillis() + stepMillis - 1) / stepMillis;
+    return (int) Math.max(1, (needed + width - 1) / Math.max(1, width));
+  }
+
+  private static double[] columns(DashboardModel model, int width) {
+    return Sparkline.grouped(model.rates(), model.ratesSeen(), perColumn(model.view(), width));
+  }
+
+  /** "last 3m · now 411.5 · max 500.0": what the sparkline spans and its scale. */
   static String rateSummary(DashboardModel model, int width) {
     double[] rates = model.rates();
     if (rates.length == 0) {
       return "";
     }
-    int shown = Math.min(width, rates.length);
+    int perColumn = perColumn(model.view(), width);
+    double[] columns = columns(model, width);
+    int shown = Math.min(width, columns.length);
     double max = 0;
-    for (int i = rates.length - shown; i < rates.length; i++) {
-      max = Math.max(max, rates[i]);
+    for (int i = columns.length - shown; i < columns.length; i++) {
+      max = Math.max(max, columns[i]);
     }
-    ViewSpec view = model.view();
-    Duration step = view.mode() == Mode.WINDOW ? view.slide() : view.batch();
-    return "· last " + span(step.multipliedBy(shown)) + " · now " + Numbers.rate(rates[rates.length - 1])
-        + " · max " + Numbers.rate(max);
+    long samples = Math.min(rates.length, (long) shown * perColumn);
+    return "· last " + span(step(model.view()).multipliedBy(samples))
+        + (perColumn > 1 ? " (" + span(step(model.view()).multipliedBy(perColumn)) + " a column)" : "")
+        + " · now " + Numbers.rate(rates[rates.length - 1]) + " · max " + Numbers.rate(max);
   }
 
   static String span(Duration duration) {

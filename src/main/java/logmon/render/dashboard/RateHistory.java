@@ -9,6 +9,7 @@ final class RateHistory {
   private final double[] ring;
   private int next;
   private int size;
+  private long seen;
 
   RateHistory(int capacity) {
     ring = new double[capacity];
@@ -18,6 +19,12 @@ final class RateHistory {
     ring[next] = value;
     next = (next + 1) % ring.length;
     size = Math.min(size + 1, ring.length);
+    seen++;
+  }
+
+  /** How many values were ever added, including those the ring has dropped. */
+  long seen() {
+    return seen;
   }
 
   /** A copy, oldest first. */

@@ -53,6 +53,36 @@ final class Sparkline {
     return rows.isEmpty() ? "" : rows.get(0);
   }
 
+  /**
+   * Means of every {@code perColumn} consecutive values, so a narrow terminal still spans a few
+   * minutes. Groups are aligned to the absolute position of each value ({@code seen} values were
+   * ever recorded, {@code values} are the last of them), so columns do not reshuffle as values
+   * arrive; the newest column may be a partial group.
+   */
+  static double[] grouped(double[] values, long seen, int perColumn) {
+    if (perColumn <= 1 || values.length == 0) {
+      return values;
+    }
+    long first = seen - values.length;
+    java.util.List<Double> means = new ArrayList<>();
+    double sum = 0;
+    int count = 0;
+    long group = Math.floorDiv(first, perColumn);
+    for (int i = 0; i < values.length; i++) {
+      long g = Math.floorDiv(first + i, perColumn);
+      if (g != group) {
+        means.add(sum / count);
+        sum = 0;
+        count = 0;
+        group = g;
+      }
+      sum += Double.isNaN(values[i]) ? 0 : values[i];
+      count++;
+    }
+    means.add(sum / count);
+    return means.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
   private static int eighthsOf(double value, double max, int scale) {
     if (!(value > 0) || !(max > 0)) {
       return 0;

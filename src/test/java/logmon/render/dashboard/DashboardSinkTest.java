@@ -23,6 +23,7 @@ class DashboardSinkTest {
 
   private VirtualScreen screen;
   private final AtomicInteger quits = new AtomicInteger();
+  private final AtomicInteger forced = new AtomicInteger();
   private final AtomicBoolean terminalClosed = new AtomicBoolean();
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
   private DashboardSink sink;
@@ -32,7 +33,7 @@ class DashboardSinkTest {
     screen = new VirtualScreen(100, 30);
     sink = new DashboardSink(screen.screen, () -> terminalClosed.set(true), Fixtures.WINDOW,
         new SourceStatus("127.0.0.1:9999", SourceStatus.State.STARTING, null), quits::incrementAndGet,
-        new PrintStream(printed, true, StandardCharsets.UTF_8), false).start();
+        forced::incrementAndGet, new PrintStream(printed, true, StandardCharsets.UTF_8), false).start();
   }
 
   @AfterEach
@@ -55,9 +56,25 @@ class DashboardSinkTest {
     awaitScreen(text -> text.contains("requests 12,345") && text.contains("/api/v1/orders"));
 
     screen.terminal.addInput(new KeyStroke('q', false, false));
-    screen.terminal.addInput(new KeyStroke('c', true, false));
+    screen.terminal.addInput(new KeyStroke('q', false, false));
     awaitScreen(text -> text.contains("stopping…"));
 
+    assertThat(quits).hasValue(1);
+    assertThat(forced).hasValue(0);
+  }
+
+  @Test
+  void ctrlCWhileStoppingRestoresTheTerminalAndForcesTheStop() {
+    screen.terminal.addInput(new KeyStroke('q', false, false));
+    awaitScreen(text -> text.contains("stopping…"));
+    screen.terminal.addInput(new KeyStroke('c', true, false));
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (forced.get() == 0 && System.nanoTime() < deadline) {
+      sleep(20);
+    }
+    assertThat(forced).hasValue(1);
+    assertThat(terminalClosed).isTrue();
     assertThat(quits).hasValue(1);
   }
 

@@ -34,7 +34,7 @@ class DashboardViewTest {
         .contains("Top endpoints", "4,321", "/index.html", "2,100", "/api/v1/orders")
         .contains("Top 4xx/5xx endpoints", "/missing", "/boom")
         .contains("Frequent client IPs", "5,432", "64.242.88.10", "1,234", "10.0.0.153")
-        .contains("Requests/s", "█")
+        .contains("Requests/s", "(3s a column)", "█")
         .contains("Batch health", "123 ms")
         .contains("q quit", "p pause", "tab focus", "s sort", "/ filter", "? help");
   }
@@ -79,7 +79,7 @@ class DashboardViewTest {
         .onKey(new KeyStroke('\u001b', false, false)).onKey(new KeyStroke(']', false, false));
     var source = new logmon.core.SourceStatus("evil\u001b]0;x\u0007host:1", logmon.core.SourceStatus.State.DISCONNECTED,
         "refused\u001b[2J");
-    var model = new DashboardModel(Fixtures.WINDOW, source, Fixtures.sample(), new double[0], state, false);
+    var model = new DashboardModel(Fixtures.WINDOW, source, Fixtures.sample(), new double[0], 0, state, false);
     VirtualScreen screen = new VirtualScreen(120, 30);
 
     String text = screen.draw(model);

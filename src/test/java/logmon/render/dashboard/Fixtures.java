@@ -61,7 +61,7 @@ final class Fixtures {
     for (int i = 0; i < rates.length; i++) {
       rates[i] = 100 + 300 * Math.sin(i / 10.0) * Math.sin(i / 10.0);
     }
-    return new DashboardModel(WINDOW, CONNECTED, snapshot, rates, state, false);
+    return new DashboardModel(WINDOW, CONNECTED, snapshot, rates, rates.length, state, false);
   }
 
   static DashboardModel model(Snapshot snapshot) {

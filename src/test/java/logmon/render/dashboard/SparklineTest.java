@@ -44,6 +44,29 @@ class SparklineTest {
   }
 
   @Test
+  void groupsAreMeansAlignedToTheAbsolutePositionSoColumnsDoNotReshuffle() {
+    assertThat(Sparkline.grouped(new double[] {1, 2, 3, 4, 5, 6}, 6, 3)).containsExactly(2, 5);
+    assertThat(Sparkline.grouped(new double[] {1, 2, 3, 4, 5, 6, 7}, 7, 3)).containsExactly(2, 5, 7);
+    // The ring dropped the first value: the oldest group is partial, the others unchanged.
+    assertThat(Sparkline.grouped(new double[] {2, 3, 4, 5, 6, 7}, 7, 3)).containsExactly(2.5, 5, 7);
+    assertThat(Sparkline.grouped(new double[] {1, 2}, 2, 1)).containsExactly(1, 2);
+    assertThat(Sparkline.grouped(new double[0], 0, 3)).isEmpty();
+  }
+
+  @Test
+  void narrowTerminalsGroupSnapshotsToSpanAFewMinutes() {
+    var everySecond = Fixtures.WINDOW;
+    var everyTenSeconds = logmon.core.ViewSpec.window(java.time.Duration.ofSeconds(1),
+        java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(10));
+    assertThat(DashboardView.perColumn(everySecond, 80)).isEqualTo(3);
+    assertThat(DashboardView.perColumn(everySecond, 200)).isEqualTo(1);
+    assertThat(DashboardView.perColumn(everyTenSeconds, 80)).isEqualTo(1);
+    assertThat(DashboardView.perColumn(logmon.core.ViewSpec.cumulative(java.time.Duration.ofMillis(500)), 100))
+        .isEqualTo(4);
+    assertThat(DashboardView.perColumn(everySecond, 0)).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
   void rateHistoryKeepsTheNewestValuesOldestFirst() {
     RateHistory history = new RateHistory(3);
     assertThat(history.values()).isEmpty();
@@ -51,6 +74,7 @@ class SparklineTest {
       history.add(i);
     }
     assertThat(history.values()).containsExactly(3, 4, 5);
+    assertThat(history.seen()).isEqualTo(5);
   }
 
   @Test
