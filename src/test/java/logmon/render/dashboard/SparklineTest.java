@@ -58,12 +58,12 @@ class SparklineTest {
     var everySecond = Fixtures.WINDOW;
     var everyTenSeconds = logmon.core.ViewSpec.window(java.time.Duration.ofSeconds(1),
         java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(10));
-    assertThat(DashboardView.perColumn(everySecond, 80)).isEqualTo(3);
-    assertThat(DashboardView.perColumn(everySecond, 200)).isEqualTo(1);
-    assertThat(DashboardView.perColumn(everyTenSeconds, 80)).isEqualTo(1);
-    assertThat(DashboardView.perColumn(logmon.core.ViewSpec.cumulative(java.time.Duration.ofMillis(500)), 100))
+    assertThat(PanelView.perColumn(everySecond, 80)).isEqualTo(3);
+    assertThat(PanelView.perColumn(everySecond, 200)).isEqualTo(1);
+    assertThat(PanelView.perColumn(everyTenSeconds, 80)).isEqualTo(1);
+    assertThat(PanelView.perColumn(logmon.core.ViewSpec.cumulative(java.time.Duration.ofMillis(500)), 100))
         .isEqualTo(4);
-    assertThat(DashboardView.perColumn(everySecond, 0)).isGreaterThanOrEqualTo(1);
+    assertThat(PanelView.perColumn(everySecond, 0)).isGreaterThanOrEqualTo(1);
   }
 
   @Test
