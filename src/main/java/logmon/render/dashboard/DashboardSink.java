@@ -160,6 +160,9 @@ public final class DashboardSink implements SnapshotSink {
       while (running) {
         KeyStroke key;
         while ((key = screen.pollInput()) != null) {
+          // Ctrl-L repaints every cell, as in most terminal programs: anything else that wrote
+          // to the terminal (a stray message on stderr) is wiped.
+          resized |= isCtrl(key, 'l');
           onKey(key);
           dirty = true;
         }
@@ -203,7 +206,7 @@ public final class DashboardSink implements SnapshotSink {
   }
 
   private void onKey(KeyStroke key) {
-    if (quitSent && isCtrlC(key)) {
+    if (quitSent && isCtrl(key, 'c')) {
       forceQuit();
     }
     boolean wasPaused = state.paused();
@@ -216,8 +219,9 @@ public final class DashboardSink implements SnapshotSink {
     }
   }
 
-  private static boolean isCtrlC(KeyStroke key) {
-    return key.getKeyType() == KeyType.Character && key.isCtrlDown() && Character.toLowerCase(key.getCharacter()) == 'c';
+  private static boolean isCtrl(KeyStroke key, char letter) {
+    return key.getKeyType() == KeyType.Character && key.isCtrlDown()
+        && Character.toLowerCase(key.getCharacter()) == letter;
   }
 
   /**

@@ -33,6 +33,11 @@ final class DashboardTerminal implements Closeable {
   }
 
   static DashboardTerminal open() throws IOException {
+    String term = System.getenv("TERM");
+    if (term == null || term.isBlank() || term.equals("dumb")) {
+      // Lanterna would draw with escape sequences such a terminal does not understand.
+      throw new IOException("TERM is " + (term == null || term.isBlank() ? "not set" : term));
+    }
     FileInputStream in = new FileInputStream(TTY);
     FileOutputStream out = null;
     UnixTerminal terminal = null;

@@ -3,13 +3,17 @@ package logmon.render.dashboard;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import logmon.core.Mode;
 import logmon.core.Snapshot;
 import logmon.core.SourceStatus;
 import logmon.core.TrafficStats;
+import logmon.core.ViewSpec;
 import logmon.render.Numbers;
 import logmon.render.PlainText;
 import logmon.render.Sanitizer;
@@ -85,7 +89,7 @@ final class DashboardView {
    */
   static String titleText(DashboardModel model, int room) {
     Snapshot snapshot = model.snapshot();
-    String mode = " logmon │ " + PlainText.describeView(model.view(), snapshot == null ? null : snapshot.traffic().sinceMillis());
+    String mode = " logmon │ " + describeView(model.view(), snapshot == null ? null : snapshot.traffic().sinceMillis());
     SourceStatus source = model.source();
     String clock = snapshot == null ? "" : " │ " + CLOCK.format(snapshot.time());
     String full = mode + " │ source " + SourceText.describe(source);
@@ -99,6 +103,18 @@ final class DashboardView {
       full = mode + " │ source " + SourceText.describe(new SourceStatus(shorter, source.state(), source.detail()));
     }
     return full;
+  }
+
+  /** As in the plain output, but "cumulative since 12:03:04" without the date when it is today. */
+  static String describeView(ViewSpec view, Long sinceMillis) {
+    if (view.mode() == Mode.CUMULATIVE && sinceMillis != null) {
+      Instant since = Instant.ofEpochMilli(sinceMillis);
+      ZoneId zone = ZoneId.systemDefault();
+      if (LocalDate.ofInstant(since, zone).equals(LocalDate.now(zone))) {
+        return "cumulative since " + CLOCK.format(since);
+      }
+    }
+    return PlainText.describeView(view, sinceMillis);
   }
 
   /** The headline figures, flowed into as many lines as the width needs. */
@@ -165,6 +181,7 @@ final class DashboardView {
       "s            change the sort of the focused panel",
       "/            filter the endpoints by text (Enter applies, Esc cancels)",
       "esc          clear the endpoint filter",
+      "Ctrl-L       redraw the whole screen",
       "?            show this help; any key closes it",
       "",
       "Counts are exact. The endpoint filter applies to the top entries shown.");

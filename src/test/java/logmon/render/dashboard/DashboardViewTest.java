@@ -100,6 +100,18 @@ class DashboardViewTest {
   }
 
   @Test
+  void cumulativeModeSaysSinceWhenWithoutTheDateIfToday() {
+    var cumulative = logmon.core.ViewSpec.cumulative(java.time.Duration.ofSeconds(1));
+    long today = java.time.LocalDate.now().atTime(12, 3, 4).atZone(java.time.ZoneId.systemDefault())
+        .toInstant().toEpochMilli();
+
+    assertThat(DashboardView.describeView(cumulative, today)).isEqualTo("cumulative since 12:03:04");
+    assertThat(DashboardView.describeView(cumulative, 0L)).startsWith("cumulative since 1970-01-01 ");
+    assertThat(DashboardView.describeView(cumulative, null)).isEqualTo("cumulative");
+    assertThat(DashboardView.describeView(Fixtures.WINDOW, null)).isEqualTo("window 30s, sliding 1s");
+  }
+
+  @Test
   void mostlyMalformedShowsAWarning() {
     String screen = new VirtualScreen(100, 30).draw(Fixtures.model(Fixtures.mostlyMalformed()));
 
