@@ -155,7 +155,9 @@ public final class DashboardSink implements SnapshotSink {
     SourceStatus seenSource = null;
     boolean dirty = true;
     boolean resized = false;
-    long lastFrame = 0;
+    boolean drawnOnce = false;
+    long frameNanos = TimeUnit.MILLISECONDS.toNanos(FRAME_MILLIS);
+    long lastFrame = System.nanoTime() - frameNanos; // nanoTime may be negative: never compare with 0
     try {
       while (running) {
         KeyStroke key;
@@ -180,9 +182,10 @@ public final class DashboardSink implements SnapshotSink {
           dirty |= !state.paused();
         }
         long time = System.nanoTime();
-        if ((dirty || resized) && time - lastFrame >= TimeUnit.MILLISECONDS.toNanos(FRAME_MILLIS)) {
+        if ((dirty || resized) && time - lastFrame >= frameNanos) {
           drawFrame(resized);
-          if (lastFrame == 0) {
+          if (!drawnOnce) {
+            drawnOnce = true;
             logFirstFrame();
           }
           lastFrame = time;
