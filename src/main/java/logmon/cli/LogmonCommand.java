@@ -198,7 +198,8 @@ final class LogmonCommand implements Callable<Integer> {
     if (maxLineBytes < 1024) {
       throw new UsageException("--max-line-bytes must be at least 1024, not " + maxLineBytes);
     }
-    String sparkMaster = master == null ? defaultMaster() : master;
+    // Under spark-submit, its --master arrives as the spark.master property.
+    String sparkMaster = master != null ? master : System.getProperty("spark.master", defaultMaster());
     if (JobSettings.starvesReceiver(sparkMaster)) {
       throw new UsageException("--master " + sparkMaster
           + " leaves no thread for processing once the receiver takes one: use local[2] or more");
