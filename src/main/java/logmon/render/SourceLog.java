@@ -16,18 +16,17 @@ final class SourceLog {
 
   private final PrintStream err;
   private final Map<String, Long> lastPrinted = new HashMap<>();
-  private SourceStatus.State lastState;
+  private final Map<String, String> lastMessage = new HashMap<>();
 
   SourceLog(PrintStream err) {
     this.err = err;
   }
 
   synchronized void report(SourceStatus source) {
-    if (source.state() == lastState) {
+    String message = "logmon: source " + SourceText.describe(source);
+    if (message.equals(lastMessage.put(source.description(), message))) {
       return;
     }
-    lastState = source.state();
-    String message = "logmon: source " + SourceText.describe(source);
     long now = System.currentTimeMillis();
     Long before = lastPrinted.get(message);
     if (before == null || now - before >= REPEAT_AFTER_MILLIS) {

@@ -48,7 +48,7 @@ class StreamingPipelineTest {
   }
 
   static JobSettings settings(ViewSpec view) {
-    return new JobSettings(view, new SourceSpec.Stdin(), "local[2]", 3, 1, null, false, false, 2,
+    return new JobSettings(view, List.of(new SourceSpec.Stdin()), "local[2]", 3, 1, null, false, false, 2,
         1 << 20, null);
   }
 
@@ -65,7 +65,7 @@ class StreamingPipelineTest {
       snapshots.add(snapshot);
       done.countDown();
     };
-    var monitor = RunMonitor.install(sink, new SourceStatus("test", SourceStatus.State.CONNECTED, null), () -> {});
+    var monitor = RunMonitor.install(sink, List.of(new SourceStatus("stdin", SourceStatus.State.CONNECTED, null)), () -> {});
     var context = new JavaStreamingContext(spark, StreamingPipeline.sparkDuration(BATCH));
     try {
       if (checkpoint != null) {
