@@ -105,7 +105,7 @@ final class LogmonCommand implements Callable<Integer> {
   Integer sparkUi;
 
   @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master (default: local[N], one thread for the receiver and the rest for processing).")
+      description = "Spark master (default: local[N]: a thread per receiver, one per core for processing).")
   String master;
 
   @Option(names = "--log-file", paramLabel = "FILE",
