@@ -16,6 +16,7 @@ import logmon.render.PlainTextSink;
 import logmon.source.SourceSpec;
 import logmon.spark.CheckpointException;
 import logmon.spark.JobSettings;
+import logmon.spark.StateMethod;
 import logmon.spark.StopRequest;
 import logmon.spark.StreamingRun;
 import picocli.CommandLine;
@@ -90,6 +91,11 @@ final class LogmonCommand implements Callable<Integer> {
   @Option(names = "--checkpoint", paramLabel = "DIR",
       description = "Keep cumulative state's checkpoint in DIR (default: a temporary directory removed at exit).")
   Path checkpoint;
+
+  @Option(names = "--state", paramLabel = "METHOD", defaultValue = "updateStateByKey",
+      description = "How --cumulative keeps its totals: updateStateByKey or mapWithState"
+          + " (default: ${DEFAULT-VALUE}; see the README).")
+  String state;
 
   @Option(names = "--fresh",
       description = "With --checkpoint: discard the saved state and start from zero.")
@@ -200,7 +206,13 @@ final class LogmonCommand implements Callable<Integer> {
     if (sparkUi != null && (sparkUi < 1 || sparkUi > 65535)) {
       throw new UsageException("--spark-ui port must be between 1 and 65535, not " + sparkUi);
     }
-    return new JobSettings(view, sourceSpecs, sparkMaster, top, ipThreshold, checkpointDir, fresh,
+    StateMethod stateMethod;
+    try {
+      stateMethod = StateMethod.fromLabel(state);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--state: " + e.getMessage());
+    }
+    return new JobSettings(view, sourceSpecs, sparkMaster, top, ipThreshold, checkpointDir, stateMethod, fresh,
         checkpointDir != null && !noWal, JobSettings.DEFAULT_PARTITIONS, maxLineBytes, sparkUi);
   }
 

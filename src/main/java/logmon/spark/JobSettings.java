@@ -13,6 +13,7 @@ import logmon.source.SourceSpec;
  * Everything the streaming job needs, decided by the CLI.
  *
  * @param checkpointDir  null for a temporary directory removed at exit
+ * @param stateMethod    how cumulative mode keeps state
  * @param fresh          discard what checkpointDir holds and start from zero
  * @param writeAheadLog  receivers write what they receive to a log in the checkpoint directory
  * @param partitions     partitions of the reduced statistics (Spark's parallelism)
@@ -25,6 +26,7 @@ public record JobSettings(
     int top,
     long ipThreshold,
     Path checkpointDir,
+    StateMethod stateMethod,
     boolean fresh,
     boolean writeAheadLog,
     int partitions,
@@ -66,6 +68,7 @@ public record JobSettings(
     Map<String, String> options = new LinkedHashMap<>();
     options.put("--" + view.mode().label(), "");
     options.put("--batch", DurationText.format(view.batch()));
+    options.put("--state", stateMethod.label());
     if (view.window() != null) {
       options.put("--window", DurationText.format(view.window()));
       options.put("--slide", DurationText.format(view.slide()));

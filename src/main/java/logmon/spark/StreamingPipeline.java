@@ -11,6 +11,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.Function3;
 import org.apache.spark.streaming.Duration;
+import org.apache.spark.streaming.StateSpec;
 import org.apache.spark.streaming.Time;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
@@ -77,9 +78,12 @@ public final class StreamingPipeline {
       return perBatch.window(sparkDuration(view.window()), sparkDuration(view.slide()))
           .reduceByKey(MergeTallies.INSTANCE, partitions);
     }
-    return perBatch.filter(new PerBatchKeys(false))
-        .updateStateByKey(new AccumulateTallies(), partitions)
-        .transformWithToPair(perBatch, new WithThisBatch());
+    JavaPairDStream<StatKey, Tally> running = perBatch.filter(new PerBatchKeys(false));
+    JavaPairDStream<StatKey, Tally> totals = settings.stateMethod() == StateMethod.MAP_WITH_STATE
+        ? running.mapWithState(StateSpec.function(new AccumulateInState()).numPartitions(partitions))
+            .stateSnapshots()
+        : running.updateStateByKey(new AccumulateTallies(), partitions);
+    return totals.transformWithToPair(perBatch, new WithThisBatch());
   }
 
   static Duration sparkDuration(java.time.Duration duration) {

@@ -42,6 +42,7 @@ class LogmonCommandTest {
       "--cumulative --checkpoint /proc/logmon-cannot | --checkpoint: cannot create directory",
       "--no-such-option                | Unknown option: '--no-such-option'",
       "--duration 0ms                  | '0ms' must be longer than zero",
+      "--state fastest                 | --state: 'fastest' is not a state method",
   })
   void badUsageIsOneLineAndExitTwo(String args, String expected) {
     StringWriter err = new StringWriter();
