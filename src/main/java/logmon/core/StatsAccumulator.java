@@ -83,6 +83,7 @@ public final class StatsAccumulator implements Serializable {
         List.copyOf(ips),
         List.copyOf(batches.values()),
         sinceMillis == Long.MAX_VALUE ? null : sinceMillis,
-        Collections.unmodifiableSortedMap(new TreeMap<>(sourceLines)));
+        Collections.unmodifiableSortedMap(new TreeMap<>(sourceLines)),
+        ipThreshold);
   }
 }

@@ -11,6 +11,7 @@ import java.util.SortedMap;
  * @param batches    the batches the view spans, oldest first (only the last one in cumulative mode)
  * @param sinceMillis epoch millis of the earliest batch counted, or null before the first batch
  * @param sourceLines lines (parsed or malformed) per source name
+ * @param ipThreshold frequentIps lists clients seen more than this many times
  */
 public record TrafficStats(
     long requests,
@@ -23,7 +24,8 @@ public record TrafficStats(
     List<Ranked> frequentIps,
     List<BatchCount> batches,
     Long sinceMillis,
-    SortedMap<String, Long> sourceLines) {
+    SortedMap<String, Long> sourceLines,
+    long ipThreshold) {
 
   /** The newest batch, or null before the first one. */
   public BatchCount lastBatch() {

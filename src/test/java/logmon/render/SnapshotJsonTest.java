@@ -35,7 +35,7 @@ class SnapshotJsonTest {
         List.of(new Ranked("/a", 3), new Ranked("/\u001b]0;x\u0007", 1)), List.of(new Ranked("/b", 1)),
         List.of(new Ranked("10.0.0.1", 4)),
         List.of(new BatchCount(T.toEpochMilli() - 1000, 1, 0), new BatchCount(T.toEpochMilli(), 3, 1)),
-        T.toEpochMilli() - 1000, new TreeMap<>(java.util.Map.of("127.0.0.1:9999", 5L)));
+        T.toEpochMilli() - 1000, new TreeMap<>(java.util.Map.of("127.0.0.1:9999", 5L)), 3);
   }
 
   @Test
