@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import logmon.core.DurationText;
 import logmon.core.SnapshotSink;
@@ -16,10 +17,12 @@ import logmon.render.dashboard.DashboardSink;
 import logmon.source.SourceSpec;
 import logmon.spark.CheckpointException;
 import logmon.spark.JobSettings;
+import logmon.spark.StateMethod;
 import logmon.spark.StopRequest;
 import logmon.spark.StreamingRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -67,27 +70,8 @@ final class LogmonCommand implements Callable<Integer> {
       description = "How often the window moves (default: the batch interval). A multiple of --batch.")
   Duration slide;
 
-  @Option(names = "--host", paramLabel = "HOST",
-      description = "Host of the TCP log source (default: 127.0.0.1). On a cluster, as the executors see it.")
-  String host;
-
-  @Option(names = {"-p", "--port"}, paramLabel = "PORT",
-      description = "Port of the TCP log source, 1-65535 (default: 9999).")
-  Integer port;
-
-  @Option(names = "--stdin", description = "Read log lines from standard input (local mode only).")
-  boolean stdin;
-
-  @Option(names = "--replay", paramLabel = "FILE",
-      description = "Play FILE over a private loopback socket at --rate lines/s, as a live log would arrive.")
-  Path replay;
-
-  @Option(names = "--rate", paramLabel = "LINES",
-      description = "Lines per second for --replay (default: 100).")
-  Double rate;
-
-  @Option(names = "--loop", description = "With --replay: start again at the end of the file.")
-  boolean loop;
+  @Mixin
+  SourceOptions sources;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "auto",
       description = "tui (full-screen dashboard), plain (a text block per batch), json (JSON Lines on stdout),"
@@ -110,6 +94,11 @@ final class LogmonCommand implements Callable<Integer> {
       description = "Keep cumulative state's checkpoint in DIR (default: a temporary directory removed at exit).")
   Path checkpoint;
 
+  @Option(names = "--state", paramLabel = "METHOD", defaultValue = "updateStateByKey",
+      description = "How --cumulative keeps its totals: updateStateByKey or mapWithState"
+          + " (default: ${DEFAULT-VALUE}; see the README).")
+  String state;
+
   @Option(names = "--fresh",
       description = "With --checkpoint: discard the saved state and start from zero.")
   boolean fresh;
@@ -124,7 +113,7 @@ final class LogmonCommand implements Callable<Integer> {
   Integer sparkUi;
 
   @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master (default: local[N], one thread for the receiver and the rest for processing).")
+      description = "Spark master (default: local[N]: a thread per receiver, one per core for processing).")
   String master;
 
   @Option(names = "--log-file", paramLabel = "FILE",
@@ -200,69 +189,33 @@ final class LogmonCommand implements Callable<Integer> {
     if (maxLineBytes < 1024) {
       throw new UsageException("--max-line-bytes must be at least 1024, not " + maxLineBytes);
     }
-    String sparkMaster = master == null ? defaultMaster() : master;
-    if (JobSettings.starvesReceiver(sparkMaster)) {
-      throw new UsageException("--master " + sparkMaster
-          + " leaves no thread for processing once the receiver takes one: use local[2] or more");
+    // Under spark-submit, its --master arrives as the spark.master property.
+    String chosenMaster = master != null ? master : System.getProperty("spark.master");
+    boolean local = chosenMaster == null || chosenMaster.startsWith("local");
+    List<SourceSpec> sourceSpecs = sources.specs(local);
+    long receivers = JobSettings.receivers(sourceSpecs);
+    String sparkMaster = chosenMaster != null ? chosenMaster : defaultMaster(receivers);
+    int threads = JobSettings.localThreads(sparkMaster);
+    if (threads >= 0 && threads <= receivers) {
+      throw new UsageException("--master " + sparkMaster + " leaves no thread for processing once the "
+          + receivers + " receiver(s) take theirs: use local[" + (receivers + 1) + "] or more");
     }
-    SourceSpec source = source(sparkMaster);
     Path checkpointDir = checkpointDir();
-    if (checkpointDir != null && source instanceof SourceSpec.Replay) {
+    if (checkpointDir != null && sourceSpecs.stream().anyMatch(SourceSpec.Replay.class::isInstance)) {
       throw new UsageException("--checkpoint cannot be combined with --replay: a replay starts over"
           + " on every run, so there is nothing to resume");
     }
     if (sparkUi != null && (sparkUi < 1 || sparkUi > 65535)) {
       throw new UsageException("--spark-ui port must be between 1 and 65535, not " + sparkUi);
     }
-    return new JobSettings(view, source, sparkMaster, top, ipThreshold, checkpointDir, fresh,
+    StateMethod stateMethod;
+    try {
+      stateMethod = StateMethod.fromLabel(state);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--state: " + e.getMessage());
+    }
+    return new JobSettings(view, sourceSpecs, sparkMaster, top, ipThreshold, checkpointDir, stateMethod, fresh,
         checkpointDir != null && !noWal, JobSettings.DEFAULT_PARTITIONS, maxLineBytes, sparkUi);
-  }
-
-  private SourceSpec source(String sparkMaster) {
-    boolean socketNamed = host != null || port != null;
-    int chosen = (stdin ? 1 : 0) + (replay != null ? 1 : 0) + (socketNamed ? 1 : 0);
-    if (chosen > 1) {
-      throw new UsageException("choose one source: --host/--port, --stdin or --replay");
-    }
-    if (replay == null && (rate != null || loop)) {
-      throw new UsageException("--rate and --loop apply to --replay only");
-    }
-    if (stdin) {
-      if (!sparkMaster.startsWith("local")) {
-        throw new UsageException("--stdin works in local mode only: on a cluster the receiver runs on an"
-            + " executor, which cannot read this terminal's input; use --host/--port");
-      }
-      return new SourceSpec.Stdin();
-    }
-    if (replay != null) {
-      if (!Files.isReadable(replay) || Files.isDirectory(replay)) {
-        throw new UsageException("--replay: cannot read file '" + replay + "'");
-      }
-      double linesPerSecond = rate == null ? 100 : rate;
-      if (!(linesPerSecond > 0) || Double.isInfinite(linesPerSecond)) {
-        throw new UsageException("--rate must be a positive number of lines per second, not " + rate);
-      }
-      if (!sparkMaster.startsWith("local")) {
-        throw new UsageException("--replay works in local mode only: it serves on this machine's loopback");
-      }
-      return new SourceSpec.Replay(replay, linesPerSecond, loop);
-    }
-    int p = port == null ? 9999 : port;
-    if (p < 1 || p > 65535) {
-      throw new UsageException("--port must be between 1 and 65535, not " + p);
-    }
-    String h = host == null ? "127.0.0.1" : host.trim();
-    if (h.isEmpty()) {
-      throw new UsageException("--host must not be empty");
-    }
-    if (sparkMaster.startsWith("local")) {
-      try {
-        java.net.InetAddress.getByName(h);
-      } catch (java.net.UnknownHostException e) {
-        throw new UsageException("--host '" + h + "' does not resolve");
-      }
-    }
-    return new SourceSpec.Socket(h, p);
   }
 
   private Path checkpointDir() {
@@ -293,9 +246,9 @@ final class LogmonCommand implements Callable<Integer> {
     }
   }
 
-  static String defaultMaster() {
-    int threads = Math.max(2, Runtime.getRuntime().availableProcessors() + 1);
-    return "local[" + threads + "]";
+  /** A thread per receiver, plus one per core for processing. */
+  static String defaultMaster(long receivers) {
+    return "local[" + (receivers + Runtime.getRuntime().availableProcessors()) + "]";
   }
 
   private Path prepareLogFile() {
@@ -329,8 +282,8 @@ final class LogmonCommand implements Callable<Integer> {
         : output;
     if (format == OutputFormat.tui) {
       try {
-        return DashboardSink.open(settings.view(), settings.source().description(), () -> stop.request("quit"),
-            out, Terminals.colourOnStdout());
+        return DashboardSink.open(settings.view(), settings.sources().stream().map(SourceSpec::description).toList(),
+            () -> stop.request("quit"), out, Terminals.colourOnStdout());
       } catch (IOException | RuntimeException e) {
         System.err.println("logmon: no terminal for the dashboard (" + e.getMessage() + "); plain output instead");
         format = OutputFormat.plain;

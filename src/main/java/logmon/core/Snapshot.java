@@ -1,13 +1,17 @@
 package logmon.core;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Everything a renderer shows for one batch: the statistics of the view, and the state of the
  * run around them. Immutable, so it can be handed to another thread as it is.
+ *
+ * @param source  all sources in one status (the most worrying state)
+ * @param sources each source's own status
  */
 public record Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health,
-    SourceStatus source) {
+    SourceStatus source, List<SourceStatus> sources) {
 
   /**
    * Over the window in window mode (only as much of it as has elapsed, while it fills), over the

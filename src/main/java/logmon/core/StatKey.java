@@ -26,7 +26,9 @@ public record StatKey(Kind kind, String name) implements Serializable {
     /** Malformed lines in the batch named by its epoch millis. */
     BATCH_MALFORMED,
     /** The tally's min is the epoch millis of the earliest batch counted. */
-    SINCE
+    SINCE,
+    /** Lines (parsed or malformed) that came from the source of this name. */
+    SOURCE_LINES
   }
 
   public static final StatKey REQUESTS = new StatKey(Kind.REQUESTS, "");

@@ -20,6 +20,7 @@ public final class StatsAccumulator implements Serializable {
   private long sinceMillis = Long.MAX_VALUE;
   private final TreeMap<String, Long> status = new TreeMap<>();
   private final TreeMap<Long, BatchCount> batches = new TreeMap<>();
+  private final TreeMap<String, Long> sourceLines = new TreeMap<>();
   private final TopRanking topEndpoints;
   private final TopRanking topErrorEndpoints;
   private final List<Ranked> frequentIps = new ArrayList<>();
@@ -46,6 +47,7 @@ public final class StatsAccumulator implements Serializable {
       case BATCH_REQUESTS -> addBatch(new BatchCount(Long.parseLong(key.name()), tally.count(), 0));
       case BATCH_MALFORMED -> addBatch(new BatchCount(Long.parseLong(key.name()), 0, tally.count()));
       case SINCE -> sinceMillis = Math.min(sinceMillis, tally.min());
+      case SOURCE_LINES -> sourceLines.merge(key.name(), tally.count(), Long::sum);
     }
   }
 
@@ -60,6 +62,7 @@ public final class StatsAccumulator implements Serializable {
     sinceMillis = Math.min(sinceMillis, other.sinceMillis);
     other.status.forEach((code, count) -> status.merge(code, count, Long::sum));
     other.batches.values().forEach(this::addBatch);
+    other.sourceLines.forEach((name, count) -> sourceLines.merge(name, count, Long::sum));
     topEndpoints.merge(other.topEndpoints);
     topErrorEndpoints.merge(other.topErrorEndpoints);
     frequentIps.addAll(other.frequentIps);
@@ -79,6 +82,8 @@ public final class StatsAccumulator implements Serializable {
         topErrorEndpoints.toList(),
         List.copyOf(ips),
         List.copyOf(batches.values()),
-        sinceMillis == Long.MAX_VALUE ? null : sinceMillis);
+        sinceMillis == Long.MAX_VALUE ? null : sinceMillis,
+        Collections.unmodifiableSortedMap(new TreeMap<>(sourceLines)),
+        ipThreshold);
   }
 }

@@ -16,9 +16,11 @@ public final class TallyTable {
   public static final String OVERSIZED_LINE = "\n<oversized line>\n";
 
   private final Map<StatKey, Tally> tallies = new HashMap<>();
+  private long lines;
 
   public void addLine(String line) {
     if (line.equals(OVERSIZED_LINE)) {
+      lines++;
       add(StatKey.OVERSIZED, Tally.ofCount(1));
       add(StatKey.MALFORMED, Tally.ofCount(1));
       return;
@@ -26,6 +28,7 @@ public final class TallyTable {
     if (AccessLogParser.isBlank(line)) {
       return;
     }
+    lines++;
     LogRecord record = AccessLogParser.parse(line);
     if (record == null) {
       add(StatKey.MALFORMED, Tally.ofCount(1));
@@ -52,6 +55,11 @@ public final class TallyTable {
     add(StatKey.of(StatKey.Kind.BATCH_REQUESTS, batch), Tally.ofCount(get(StatKey.REQUESTS).count()));
     add(StatKey.of(StatKey.Kind.BATCH_MALFORMED, batch), Tally.ofCount(get(StatKey.MALFORMED).count()));
     add(StatKey.SINCE, Tally.ofValue(batchTimeMillis));
+  }
+
+  /** Credits the lines added so far to the named source (even none: the source is still listed). */
+  public void addSourceMarker(String sourceName) {
+    add(StatKey.of(StatKey.Kind.SOURCE_LINES, sourceName), Tally.ofCount(lines));
   }
 
   public void add(StatKey key, Tally tally) {

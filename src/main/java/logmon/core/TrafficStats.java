@@ -10,6 +10,8 @@ import java.util.SortedMap;
  * @param frequentIps every client seen more than the threshold, not capped
  * @param batches    the batches the view spans, oldest first (only the last one in cumulative mode)
  * @param sinceMillis epoch millis of the earliest batch counted, or null before the first batch
+ * @param sourceLines lines (parsed or malformed) per source name
+ * @param ipThreshold frequentIps lists clients seen more than this many times
  */
 public record TrafficStats(
     long requests,
@@ -21,7 +23,9 @@ public record TrafficStats(
     List<Ranked> topErrorEndpoints,
     List<Ranked> frequentIps,
     List<BatchCount> batches,
-    Long sinceMillis) {
+    Long sinceMillis,
+    SortedMap<String, Long> sourceLines,
+    long ipThreshold) {
 
   /** The newest batch, or null before the first one. */
   public BatchCount lastBatch() {

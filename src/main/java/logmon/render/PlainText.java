@@ -24,6 +24,7 @@ public final class PlainText {
 
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+  private static final int FREQUENT_IPS_SHOWN = 10;
   private static final AttributedStyle HEADING = AttributedStyle.BOLD;
   private static final AttributedStyle DIM = AttributedStyle.DEFAULT.faint();
   private static final AttributedStyle WARN = AttributedStyle.BOLD.foreground(AttributedStyle.RED);
@@ -65,9 +66,10 @@ public final class PlainText {
           .toAttributedString());
     }
     out.add(statusLine(t.status()));
-    out.addAll(ranked("top endpoints", t.topEndpoints()));
-    out.addAll(ranked("top 4xx/5xx endpoints", t.topErrorEndpoints()));
-    out.addAll(ranked("clients seen more than the threshold", t.frequentIps()));
+    out.addAll(ranked("top endpoints", t.topEndpoints(), Integer.MAX_VALUE));
+    out.addAll(ranked("top 4xx/5xx endpoints", t.topErrorEndpoints(), Integer.MAX_VALUE));
+    out.addAll(ranked("clients seen more than " + Numbers.count(t.ipThreshold()) + " times",
+        t.frequentIps(), Math.max(t.topEndpoints().size(), FREQUENT_IPS_SHOWN)));
     out.add(healthLine(snapshot.health()));
     return out;
   }
@@ -92,18 +94,25 @@ public final class PlainText {
     };
   }
 
-  private static List<AttributedString> ranked(String title, List<Ranked> entries) {
+  /** At most {@code limit} entries; the rest are summed up in one line (JSON lists them all). */
+  private static List<AttributedString> ranked(String title, List<Ranked> entries, int limit) {
     var out = new java.util.ArrayList<AttributedString>();
     var heading = new AttributedStringBuilder().style(HEADING).append(title);
     if (entries.isEmpty()) {
       heading.style(DIM).append(": none");
     }
     out.add(heading.toAttributedString());
-    int width = entries.stream().mapToInt(e -> Numbers.count(e.count()).length()).max().orElse(1);
-    for (Ranked entry : entries) {
+    List<Ranked> shown = entries.subList(0, Math.min(limit, entries.size()));
+    int width = shown.stream().mapToInt(e -> Numbers.count(e.count()).length()).max().orElse(1);
+    for (Ranked entry : shown) {
       String count = Numbers.count(entry.count());
       out.add(new AttributedString(" ".repeat(2 + width - count.length()) + count + "  "
           + Sanitizer.fit(entry.name(), 200)));
+    }
+    if (shown.size() < entries.size()) {
+      out.add(new AttributedStringBuilder().style(DIM).append("  … and ")
+          .append(Numbers.count(entries.size() - shown.size())).append(" more (--output json lists all)")
+          .toAttributedString());
     }
     return out;
   }

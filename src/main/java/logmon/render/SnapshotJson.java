@@ -11,6 +11,7 @@ import logmon.core.DurationText;
 import logmon.core.Mode;
 import logmon.core.Ranked;
 import logmon.core.Snapshot;
+import logmon.core.SourceStatus;
 import logmon.core.TrafficStats;
 import java.time.Instant;
 
@@ -47,11 +48,20 @@ public final class SnapshotJson {
     json.set("frequentIps", ranked(traffic.frequentIps(), "ip"));
     json.set("lastBatch", lastBatch(traffic.lastBatch()));
     json.set("batchHealth", health(snapshot.health()));
-    ObjectNode source = json.putObject("source");
-    source.put("name", snapshot.source().description());
-    source.put("state", snapshot.source().state().label());
-    source.put("detail", snapshot.source().detail());
+    json.set("source", source(snapshot.source()));
+    ArrayNode sources = json.putArray("sources");
+    for (SourceStatus each : snapshot.sources()) {
+      sources.add(source(each).put("lines", traffic.sourceLines().getOrDefault(each.description(), 0L)));
+    }
     json.put("warning", snapshot.mostlyMalformed() ? PlainText.MOSTLY_MALFORMED : null);
+    return json;
+  }
+
+  private static ObjectNode source(SourceStatus status) {
+    ObjectNode json = MAPPER.createObjectNode();
+    json.put("name", status.description());
+    json.put("state", status.state().label());
+    json.put("detail", status.detail());
     return json;
   }
 

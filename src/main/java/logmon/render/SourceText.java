@@ -9,7 +9,7 @@ public final class SourceText {
 
   public static String describe(SourceStatus source) {
     boolean explains = source.state() == SourceStatus.State.DISCONNECTED
-        || source.state() == SourceStatus.State.ENDED;
+        || source.state() == SourceStatus.State.ENDED || source.state() == SourceStatus.State.WATCHING;
     return Sanitizer.clean(source.description()) + " " + source.state().label()
         + (explains && source.detail() != null ? " (" + Sanitizer.clean(source.detail()) + ")" : "");
   }

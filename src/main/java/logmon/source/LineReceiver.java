@@ -9,10 +9,12 @@ import org.apache.spark.streaming.receiver.Receiver;
 /** A Spark receiver that stores the lines of a byte stream, read with a bounded line reader. */
 abstract class LineReceiver extends Receiver<String> {
 
+  private final String sourceName;
   private final int maxLineBytes;
 
-  LineReceiver(StorageLevel storageLevel, int maxLineBytes) {
+  LineReceiver(String sourceName, StorageLevel storageLevel, int maxLineBytes) {
     super(storageLevel);
+    this.sourceName = sourceName;
     this.maxLineBytes = maxLineBytes;
   }
 
@@ -36,6 +38,6 @@ abstract class LineReceiver extends Receiver<String> {
   }
 
   protected void reportState(SourceStatus.State state, String detail) {
-    reportError(SourceEvents.encode(state, detail), null);
+    reportError(SourceEvents.encode(sourceName, state, detail), null);
   }
 }

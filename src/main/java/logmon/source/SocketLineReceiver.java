@@ -20,8 +20,9 @@ public final class SocketLineReceiver extends LineReceiver {
   private final int port;
   private transient volatile Socket socket;
 
-  public SocketLineReceiver(String host, int port, StorageLevel storageLevel, int maxLineBytes) {
-    super(storageLevel, maxLineBytes);
+  public SocketLineReceiver(String sourceName, String host, int port, StorageLevel storageLevel,
+      int maxLineBytes) {
+    super(sourceName, storageLevel, maxLineBytes);
     this.host = host;
     this.port = port;
   }

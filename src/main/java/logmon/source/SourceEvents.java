@@ -13,24 +13,22 @@ public final class SourceEvents {
 
   private SourceEvents() {}
 
-  public static String encode(SourceStatus.State state, String detail) {
-    return PREFIX + state.name() + "|" + (detail == null ? "" : detail);
+  public static String encode(String sourceName, SourceStatus.State state, String detail) {
+    return PREFIX + state.name() + "|" + sourceName + "|" + (detail == null ? "" : detail);
   }
 
-  /** The state and detail carried by a message, or null if the message is not one of ours. */
-  public static SourceStatus decode(String description, String message) {
+  /** The status a message carries, or null if the message is not one of ours. */
+  public static SourceStatus decode(String message) {
     if (message == null || !message.startsWith(PREFIX)) {
       return null;
     }
-    String rest = message.substring(PREFIX.length());
-    int bar = rest.indexOf('|');
-    if (bar < 0) {
+    String[] parts = message.substring(PREFIX.length()).split("\\|", 3);
+    if (parts.length < 3) {
       return null;
     }
     try {
-      var state = SourceStatus.State.valueOf(rest.substring(0, bar));
-      String detail = rest.substring(bar + 1);
-      return new SourceStatus(description, state, detail.isEmpty() ? null : detail);
+      var state = SourceStatus.State.valueOf(parts[0]);
+      return new SourceStatus(parts[1], state, parts[2].isEmpty() ? null : parts[2]);
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -24,6 +24,25 @@ public sealed interface SourceSpec {
     }
   }
 
+  /**
+   * New files moved into a directory (Spark's {@code textFileStream} contract: files appear
+   * atomically, are never appended to, and carry a recent modification time).
+   */
+  record Directory(Path dir) implements SourceSpec {
+    @Override
+    public String description() {
+      return "dir " + dir;
+    }
+  }
+
+  /** A Kafka topic, read with Spark's direct stream; offsets are committed after each batch. */
+  record Kafka(String brokers, String topic, boolean fromEarliest) implements SourceSpec {
+    @Override
+    public String description() {
+      return "kafka " + topic + "@" + brokers;
+    }
+  }
+
   /** A file played over a private loopback socket at a steady rate, as a live log would arrive. */
   record Replay(Path file, double linesPerSecond, boolean loop) implements SourceSpec {
     @Override

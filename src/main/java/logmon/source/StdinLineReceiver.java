@@ -12,8 +12,8 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class StdinLineReceiver extends LineReceiver {
 
-  public StdinLineReceiver(StorageLevel storageLevel, int maxLineBytes) {
-    super(storageLevel, maxLineBytes);
+  public StdinLineReceiver(String sourceName, StorageLevel storageLevel, int maxLineBytes) {
+    super(sourceName, storageLevel, maxLineBytes);
   }
 
   @Override

@@ -25,19 +25,22 @@ final class BatchSummaries implements Function2<JavaRDD<String>, Time, JavaPairR
   private static final long serialVersionUID = 1L;
 
   private final int partitions;
+  private final String sourceName;
 
-  BatchSummaries(int partitions) {
+  BatchSummaries(int partitions, String sourceName) {
     this.partitions = partitions;
+    this.sourceName = sourceName;
   }
 
   @Override
   public JavaPairRDD<StatKey, Tally> call(JavaRDD<String> lines, Time time) {
     // Runs on the driver, where the clock offset is known: record real times.
     long batchMillis = time.milliseconds() + ResumeClock.offsetMillis();
-    JavaPairRDD<StatKey, Tally> tallies = lines.mapPartitionsToPair(new TallyPartition(batchMillis));
+    JavaPairRDD<StatKey, Tally> tallies = lines.mapPartitionsToPair(new TallyPartition(batchMillis, sourceName));
     // An empty batch has no partitions; this marker keeps it visible to windows and rates.
     TallyTable empty = new TallyTable();
     empty.addBatchMarkers(batchMillis);
+    empty.addSourceMarker(sourceName);
     JavaPairRDD<StatKey, Tally> marker = JavaSparkContext.fromSparkContext(lines.context())
         .parallelizePairs(pairs(empty.asMap()), 1);
     return tallies.union(marker).reduceByKey(MergeTallies.INSTANCE, partitions);
@@ -53,9 +56,11 @@ final class BatchSummaries implements Function2<JavaRDD<String>, Time, JavaPairR
   static final class TallyPartition implements PairFlatMapFunction<Iterator<String>, StatKey, Tally> {
     private static final long serialVersionUID = 1L;
     private final long batchMillis;
+    private final String sourceName;
 
-    TallyPartition(long batchMillis) {
+    TallyPartition(long batchMillis, String sourceName) {
       this.batchMillis = batchMillis;
+      this.sourceName = sourceName;
     }
 
     @Override
@@ -63,6 +68,7 @@ final class BatchSummaries implements Function2<JavaRDD<String>, Time, JavaPairR
       TallyTable table = new TallyTable();
       lines.forEachRemaining(table::addLine);
       table.addBatchMarkers(batchMillis);
+      table.addSourceMarker(sourceName);
       return pairs(table.asMap()).iterator();
     }
   }

@@ -2,6 +2,8 @@ package logmon.spark;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import logmon.core.DurationText;
 import logmon.core.ViewSpec;
@@ -11,6 +13,7 @@ import logmon.source.SourceSpec;
  * Everything the streaming job needs, decided by the CLI.
  *
  * @param checkpointDir  null for a temporary directory removed at exit
+ * @param stateMethod    how cumulative mode keeps state
  * @param fresh          discard what checkpointDir holds and start from zero
  * @param writeAheadLog  receivers write what they receive to a log in the checkpoint directory
  * @param partitions     partitions of the reduced statistics (Spark's parallelism)
@@ -18,11 +21,12 @@ import logmon.source.SourceSpec;
  */
 public record JobSettings(
     ViewSpec view,
-    SourceSpec source,
+    List<SourceSpec> sources,
     String master,
     int top,
     long ipThreshold,
     Path checkpointDir,
+    StateMethod stateMethod,
     boolean fresh,
     boolean writeAheadLog,
     int partitions,
@@ -32,10 +36,28 @@ public record JobSettings(
   /** Small on purpose: per-batch summaries are tiny, and each partition is a task per batch. */
   public static final int DEFAULT_PARTITIONS = 2;
 
-  /** local, local[1] and local[0] leave no thread to process batches once the receiver takes one. */
-  public static boolean starvesReceiver(String master) {
+  /**
+   * Threads of a local master ("local" 1, "local[4]" 4, "local[*]" the cores, "local[2,3]" 2),
+   * or -1 for a cluster master. Each receiver keeps one of them busy for the whole run.
+   */
+  public static int localThreads(String master) {
     String m = master.trim();
-    return m.equals("local") || m.equals("local[1]") || m.equals("local[0]") || m.startsWith("local[1,");
+    if (m.equals("local")) {
+      return 1;
+    }
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("local\\[(\\*|\\d+)(,\\d+)?]").matcher(m);
+    if (!matcher.matches()) {
+      return -1;
+    }
+    return matcher.group(1).equals("*")
+        ? Runtime.getRuntime().availableProcessors()
+        : Integer.parseInt(matcher.group(1));
+  }
+
+  /** Sources read by a Spark receiver, each holding a thread (a core) for the whole run. */
+  public static long receivers(List<SourceSpec> sources) {
+    return sources.stream().filter(s -> s instanceof SourceSpec.Socket || s instanceof SourceSpec.Stdin
+        || s instanceof SourceSpec.Replay).count();
   }
 
   /**
@@ -46,18 +68,14 @@ public record JobSettings(
     Map<String, String> options = new LinkedHashMap<>();
     options.put("--" + view.mode().label(), "");
     options.put("--batch", DurationText.format(view.batch()));
+    options.put("--state", stateMethod.label());
     if (view.window() != null) {
       options.put("--window", DurationText.format(view.window()));
       options.put("--slide", DurationText.format(view.slide()));
     }
     options.put("--top", Integer.toString(top));
     options.put("--ip-threshold", Long.toString(ipThreshold));
-    if (source instanceof SourceSpec.Socket socket) {
-      options.put("--host", socket.host());
-      options.put("--port", Integer.toString(socket.port()));
-    } else {
-      options.put("--" + source.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT), "");
-    }
+    options.put("sources", sources.stream().map(SourceSpec::description).collect(Collectors.joining(", ")));
     options.put("--max-line-bytes", Integer.toString(maxLineBytes));
     options.put("partitions", Integer.toString(partitions));
     return options;

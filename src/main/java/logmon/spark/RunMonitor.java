@@ -1,6 +1,10 @@
 package logmon.spark;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import logmon.core.BatchCount;
 import logmon.core.BatchHealth;
@@ -17,7 +21,7 @@ import org.apache.spark.streaming.scheduler.StreamingListenerReceiverError;
 import scala.Option;
 
 /**
- * The driver's view of the run: source state and batch health from Spark's listener events,
+ * The driver's view of the run: source states and batch health from Spark's listener events,
  * joined to each batch's statistics and handed to the sink. One per driver JVM, reached through
  * {@link #current()} so that checkpointed closures never hold it.
  */
@@ -26,20 +30,21 @@ public final class RunMonitor implements StreamingListener {
   private static volatile RunMonitor current;
 
   private final SnapshotSink sink;
-  private final Runnable onInputEnded;
+  private final Runnable onAllInputEnded;
   private final AtomicLong batchesCompleted = new AtomicLong();
-  private volatile SourceStatus source;
+  private final Map<String, SourceStatus> sources = new LinkedHashMap<>(); // guarded by itself
   private volatile BatchHealth health = BatchHealth.NONE;
   private long lastCompletedBatchMillis; // guarded by this
 
-  private RunMonitor(SnapshotSink sink, SourceStatus initial, Runnable onInputEnded) {
+  private RunMonitor(SnapshotSink sink, List<SourceStatus> initial, Runnable onAllInputEnded) {
     this.sink = sink;
-    this.source = initial;
-    this.onInputEnded = onInputEnded;
+    this.onAllInputEnded = onAllInputEnded;
+    initial.forEach(status -> sources.put(status.description(), status));
   }
 
-  public static RunMonitor install(SnapshotSink sink, SourceStatus initial, Runnable onInputEnded) {
-    current = new RunMonitor(sink, initial, onInputEnded);
+  /** @param onAllInputEnded called once every source has reported the end of its input */
+  public static RunMonitor install(SnapshotSink sink, List<SourceStatus> initial, Runnable onAllInputEnded) {
+    current = new RunMonitor(sink, initial, onAllInputEnded);
     return current;
   }
 
@@ -52,32 +57,42 @@ public final class RunMonitor implements StreamingListener {
   }
 
   void publish(Instant time, ViewSpec view, TrafficStats traffic) {
-    sink.accept(new Snapshot(time, view, traffic, health, displayedSource(traffic)));
+    List<SourceStatus> shown = displayedSources(traffic);
+    sink.accept(new Snapshot(time, view, traffic, health, SourceStatus.combine(shown), shown));
   }
 
-  private SourceStatus displayedSource(TrafficStats traffic) {
-    SourceStatus now = source;
+  /** A connected source that sent nothing in the last batch is shown as waiting for data. */
+  private List<SourceStatus> displayedSources(TrafficStats traffic) {
     BatchCount last = traffic.lastBatch();
     boolean quiet = last != null && last.requests() + last.malformed() == 0;
-    return now.state() == SourceStatus.State.CONNECTED && quiet
-        ? now.withState(SourceStatus.State.WAITING, now.detail())
-        : now;
-  }
-
-  public SourceStatus source() {
-    return source;
+    List<SourceStatus> shown = new ArrayList<>();
+    synchronized (sources) {
+      for (SourceStatus status : sources.values()) {
+        boolean waiting = status.state() == SourceStatus.State.CONNECTED && quiet;
+        shown.add(waiting ? status.withState(SourceStatus.State.WAITING, status.detail()) : status);
+      }
+    }
+    return shown;
   }
 
   @Override
   public void onReceiverError(StreamingListenerReceiverError event) {
-    SourceStatus reported = SourceEvents.decode(source.description(), event.receiverInfo().lastErrorMessage());
-    if (reported == null) {
-      return;
+    SourceStatus reported = SourceEvents.decode(event.receiverInfo().lastErrorMessage());
+    if (reported != null) {
+      update(reported);
     }
-    source = reported;
+  }
+
+  /** A source's new state, from its receiver or from a driver-side watcher. */
+  public void update(SourceStatus reported) {
+    boolean allEnded;
+    synchronized (sources) {
+      sources.put(reported.description(), reported);
+      allEnded = sources.values().stream().allMatch(s -> s.state() == SourceStatus.State.ENDED);
+    }
     sink.sourceChanged(reported);
-    if (reported.state() == SourceStatus.State.ENDED) {
-      onInputEnded.run();
+    if (allEnded) {
+      onAllInputEnded.run();
     }
   }
 

@@ -1,5 +1,9 @@
 package logmon.spark;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
 
 /** The Spark configuration logmon runs with: quiet, and closed to the network by default. */
@@ -29,8 +33,30 @@ final class SparkSettings {
     }
     if (settings.isLocal()) {
       conf.set("spark.driver.bindAddress", LOOPBACK).set("spark.driver.host", LOOPBACK);
+    } else {
+      forCluster(conf);
     }
     return conf;
+  }
+
+  /**
+   * Executors are other JVMs: they need logmon's classes (spark-submit has already named its
+   * application jar) and the same JVM flags the driver runs with on Java 17.
+   */
+  private static void forCluster(SparkConf conf) {
+    String jar = System.getProperty("logmon.jar");
+    if (!conf.contains("spark.jars") && jar != null) {
+      if (!Files.isReadable(Path.of(jar))) {
+        throw new IllegalStateException("a cluster needs the application jar " + jar + ": run mvn package");
+      }
+      conf.set("spark.jars", jar);
+    }
+    String flags = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(flag -> flag.startsWith("--add-opens") || flag.equals("-XX:+IgnoreUnrecognizedVMOptions")
+            || flag.startsWith("-Dio.netty.tryReflectionSetAccessible"))
+        .collect(Collectors.joining(" "));
+    String existing = conf.get("spark.executor.extraJavaOptions", "");
+    conf.set("spark.executor.extraJavaOptions", (existing + " " + flags).trim());
   }
 
   /**

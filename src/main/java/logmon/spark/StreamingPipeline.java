@@ -1,17 +1,17 @@
 package logmon.spark;
 
+import java.util.ArrayList;
+import java.util.List;
 import logmon.core.Mode;
 import logmon.core.StatKey;
 import logmon.core.Tally;
 import logmon.core.ViewSpec;
-import logmon.source.SocketLineReceiver;
 import logmon.source.SourceSpec;
-import logmon.source.StdinLineReceiver;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.Function3;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.Duration;
+import org.apache.spark.streaming.StateSpec;
 import org.apache.spark.streaming.Time;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
@@ -20,58 +20,70 @@ import scala.Tuple2;
 
 /**
  * Builds the whole DStream graph in one place, so that a checkpoint can rebuild it:
- * lines → per-batch summary ({@code transform}) → window or running state → snapshot
- * ({@code foreachRDD}).
+ * lines of each source → per-batch summary ({@code transform}) → union → window or running state
+ * → snapshot ({@code foreachRDD}).
  */
 public final class StreamingPipeline {
 
   private StreamingPipeline() {}
 
   /**
-   * @param receiverSource where the receiver reads (a replay is served over a loopback socket)
-   * @param checkpointDir  required in cumulative mode; may be null in window mode
+   * @param readFrom      where each of {@code settings.sources()} is read from, in the same order
+   *                      (a replay is read over a loopback socket)
+   * @param checkpointDir required in cumulative mode; may be null in window mode
    */
-  public static JavaStreamingContext createContext(JobSettings settings, SourceSpec receiverSource,
+  public static JavaStreamingContext createContext(JobSettings settings, List<SourceSpec> readFrom,
       String checkpointDir) {
     ViewSpec view = settings.view();
     var context = new JavaStreamingContext(SparkSettings.conf(settings), sparkDuration(view.batch()));
     if (checkpointDir != null) {
       context.checkpoint(checkpointDir);
     }
-    JavaDStream<String> lines = openSource(context, settings, receiverSource);
-    statistics(lines, settings).foreachRDD(
-        new SnapshotPublisher(view, settings.top(), settings.ipThreshold()));
+    List<JavaPairDStream<StatKey, Tally>> perSource = new ArrayList<>();
+    List<SourceStreams.Opened> opened = new ArrayList<>();
+    for (int i = 0; i < readFrom.size(); i++) {
+      String name = settings.sources().get(i).description();
+      SourceStreams.Opened source = SourceStreams.open(context, settings, readFrom.get(i));
+      opened.add(source);
+      perSource.add(source.lines().transformToPair(new BatchSummaries(settings.partitions(), name)));
+    }
+    statistics(union(context, perSource, settings.partitions()), settings)
+        .foreachRDD(new SnapshotPublisher(view, settings.top(), settings.ipThreshold()));
+    // Registered after the snapshot, so it runs once the batch has been counted.
+    opened.forEach(source -> source.registerAfterBatch().run());
     return context;
+  }
+
+  private static JavaPairDStream<StatKey, Tally> union(JavaStreamingContext context,
+      List<JavaPairDStream<StatKey, Tally>> streams, int partitions) {
+    if (streams.size() == 1) {
+      return streams.get(0);
+    }
+    @SuppressWarnings("unchecked")
+    JavaPairDStream<StatKey, Tally>[] all = streams.toArray(new JavaPairDStream[0]);
+    return context.union(all).reduceByKey(MergeTallies.INSTANCE, partitions);
   }
 
   /** The view's tallies for each batch: the window's, or everything's since start. */
   static JavaPairDStream<StatKey, Tally> statistics(JavaDStream<String> lines, JobSettings settings) {
+    return statistics(lines.transformToPair(
+        new BatchSummaries(settings.partitions(), settings.sources().get(0).description())), settings);
+  }
+
+  private static JavaPairDStream<StatKey, Tally> statistics(JavaPairDStream<StatKey, Tally> perBatch,
+      JobSettings settings) {
     ViewSpec view = settings.view();
     int partitions = settings.partitions();
-    JavaPairDStream<StatKey, Tally> perBatch = lines.transformToPair(new BatchSummaries(partitions));
     if (view.mode() == Mode.WINDOW) {
       return perBatch.window(sparkDuration(view.window()), sparkDuration(view.slide()))
           .reduceByKey(MergeTallies.INSTANCE, partitions);
     }
-    return perBatch.filter(new PerBatchKeys(false))
-        .updateStateByKey(new AccumulateTallies(), partitions)
-        .transformWithToPair(perBatch, new WithThisBatch());
-  }
-
-  private static JavaDStream<String> openSource(JavaStreamingContext context, JobSettings settings,
-      SourceSpec source) {
-    // Replicating received blocks only helps when there is another executor to hold the copy.
-    StorageLevel level = settings.isLocal()
-        ? StorageLevel.MEMORY_AND_DISK_SER()
-        : StorageLevel.MEMORY_AND_DISK_SER_2();
-    if (source instanceof SourceSpec.Socket socket) {
-      return context.receiverStream(
-          new SocketLineReceiver(socket.host(), socket.port(), level, settings.maxLineBytes()));
-    }
-    if (source instanceof SourceSpec.Stdin) {
-      return context.receiverStream(new StdinLineReceiver(level, settings.maxLineBytes()));
-    }
-    throw new IllegalArgumentException("a receiver cannot read " + source.description() + " directly");
+    JavaPairDStream<StatKey, Tally> running = perBatch.filter(new PerBatchKeys(false));
+    JavaPairDStream<StatKey, Tally> totals = settings.stateMethod() == StateMethod.MAP_WITH_STATE
+        ? running.mapWithState(StateSpec.function(new AccumulateInState()).numPartitions(partitions))
+            .stateSnapshots()
+        : running.updateStateByKey(new AccumulateTallies(), partitions);
+    return totals.transformWithToPair(perBatch, new WithThisBatch());
   }
 
   static Duration sparkDuration(java.time.Duration duration) {

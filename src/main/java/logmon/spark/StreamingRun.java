@@ -10,6 +10,9 @@ import java.util.stream.Stream;
 import logmon.core.Mode;
 import logmon.core.SnapshotSink;
 import logmon.core.SourceStatus;
+import java.util.ArrayList;
+import java.util.List;
+import logmon.source.DirectoryWatcher;
 import logmon.source.ReplayServer;
 import logmon.source.SourceSpec;
 import org.apache.spark.api.java.function.Function0;
@@ -45,12 +48,17 @@ public final class StreamingRun {
     Path temporaryCheckpoint = null;
     CheckpointDirectory durable = null;
     ReplayServer replay = null;
+    List<DirectoryWatcher> watchers = new ArrayList<>();
     JavaStreamingContext context = null;
     try {
-      SourceSpec receiverSource = settings.source();
-      if (settings.source() instanceof SourceSpec.Replay spec) {
-        replay = new ReplayServer(spec.file(), spec.linesPerSecond(), spec.loop()).start();
-        receiverSource = new SourceSpec.Socket("127.0.0.1", replay.port());
+      List<SourceSpec> readFrom = new ArrayList<>();
+      for (SourceSpec source : settings.sources()) {
+        if (source instanceof SourceSpec.Replay spec) {
+          replay = new ReplayServer(spec.file(), spec.linesPerSecond(), spec.loop()).start();
+          readFrom.add(new SourceSpec.Socket("127.0.0.1", replay.port()));
+        } else {
+          readFrom.add(source);
+        }
       }
       String checkpoint = null;
       if (settings.checkpointDir() != null) {
@@ -62,9 +70,9 @@ public final class StreamingRun {
         temporaryCheckpoint = Files.createTempDirectory("logmon-checkpoint-");
         checkpoint = temporaryCheckpoint.toString();
       }
-      var initial = new SourceStatus(settings.source().description(), SourceStatus.State.STARTING, null);
-      RunMonitor monitor = RunMonitor.install(sink, initial, () -> stop.request("input ended"));
-      context = createOrRestore(receiverSource, checkpoint, durable);
+      RunMonitor monitor = RunMonitor.install(sink, initialStates(), () -> stop.request("input ended"));
+      watchDirectories(monitor, watchers);
+      context = createOrRestore(readFrom, checkpoint, durable);
       context.addStreamingListener(monitor);
       context.start();
       LOG.info("logmon started: {}", settings);
@@ -81,6 +89,7 @@ public final class StreamingRun {
       if (replay != null) {
         replay.close();
       }
+      watchers.forEach(DirectoryWatcher::close);
       if (durable != null) {
         durable.close();
       }
@@ -90,10 +99,32 @@ public final class StreamingRun {
     }
   }
 
-  private JavaStreamingContext createOrRestore(SourceSpec receiverSource, String checkpoint,
+  /** Receivers report their own state; directories and Kafka topics have none to report. */
+  private List<SourceStatus> initialStates() {
+    List<SourceStatus> states = new ArrayList<>();
+    for (SourceSpec source : settings.sources()) {
+      SourceStatus.State state = source instanceof SourceSpec.Directory ? SourceStatus.State.WATCHING
+          : source instanceof SourceSpec.Kafka ? SourceStatus.State.CONNECTED
+          : SourceStatus.State.STARTING;
+      states.add(new SourceStatus(source.description(), state, null));
+    }
+    return states;
+  }
+
+  private void watchDirectories(RunMonitor monitor, List<DirectoryWatcher> watchers) {
+    for (SourceSpec source : settings.sources()) {
+      if (source instanceof SourceSpec.Directory directory) {
+        String name = directory.description();
+        watchers.add(new DirectoryWatcher(directory.dir(), settings.view().batch().toMillis(),
+            notice -> monitor.update(new SourceStatus(name, SourceStatus.State.WATCHING, notice))).start());
+      }
+    }
+  }
+
+  private JavaStreamingContext createOrRestore(List<SourceSpec> readFrom, String checkpoint,
       CheckpointDirectory durable) throws IOException {
     Function0<JavaStreamingContext> create =
-        () -> StreamingPipeline.createContext(settings, receiverSource, checkpoint);
+        () -> StreamingPipeline.createContext(settings, readFrom, checkpoint);
     SparkSettings.pinForRestore(settings);
     if (durable == null || !durable.hasCheckpoint()) {
       try {

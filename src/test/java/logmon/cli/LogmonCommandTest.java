@@ -27,7 +27,12 @@ class LogmonCommandTest {
       "--master local[1]               | leaves no thread for processing",
       "--master local                  | leaves no thread for processing",
       "--stdin --master spark://h:7077 | --stdin works in local mode only",
-      "--stdin --port 9999             | choose one source",
+      "--replay data/apache.access.log --stdin | --replay is a source of its own",
+      "--socket localhost              | --socket must be HOST:PORT",
+      "--kafka 127.0.0.1:9092          | --kafka BROKERS and --topic TOPIC go together",
+      "--dir /no/such/dir              | --dir: '/no/such/dir' is not a directory",
+      "--port 9999 --socket 127.0.0.1:9999 | the same source is named twice",
+      "--host no-such-host.invalid     | --host 'no-such-host.invalid' does not resolve",
       "--replay /no/such/file          | --replay: cannot read file '/no/such/file'",
       "--rate 50                       | --rate and --loop apply to --replay only",
       "--top 0                         | --top must be at least 1",
@@ -37,6 +42,7 @@ class LogmonCommandTest {
       "--cumulative --checkpoint /proc/logmon-cannot | --checkpoint: cannot create directory",
       "--no-such-option                | Unknown option: '--no-such-option'",
       "--duration 0ms                  | '0ms' must be longer than zero",
+      "--state fastest                 | --state: 'fastest' is not a state method",
   })
   void badUsageIsOneLineAndExitTwo(String args, String expected) {
     StringWriter err = new StringWriter();

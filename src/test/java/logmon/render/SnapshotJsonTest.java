@@ -23,8 +23,8 @@ class SnapshotJsonTest {
   static final Instant T = Instant.parse("2026-11-26T12:00:00Z");
 
   static Snapshot snapshot(ViewSpec view, TrafficStats traffic) {
-    return new Snapshot(T, view, traffic, new BatchHealth(120L, 3L, 123L, 7),
-        new SourceStatus("127.0.0.1:9999", SourceStatus.State.CONNECTED, "127.0.0.1:9999"));
+    var source = new SourceStatus("127.0.0.1:9999", SourceStatus.State.CONNECTED, "127.0.0.1:9999");
+    return new Snapshot(T, view, traffic, new BatchHealth(120L, 3L, 123L, 7), source, List.of(source));
   }
 
   static TrafficStats traffic() {
@@ -35,7 +35,7 @@ class SnapshotJsonTest {
         List.of(new Ranked("/a", 3), new Ranked("/\u001b]0;x\u0007", 1)), List.of(new Ranked("/b", 1)),
         List.of(new Ranked("10.0.0.1", 4)),
         List.of(new BatchCount(T.toEpochMilli() - 1000, 1, 0), new BatchCount(T.toEpochMilli(), 3, 1)),
-        T.toEpochMilli() - 1000);
+        T.toEpochMilli() - 1000, new TreeMap<>(java.util.Map.of("127.0.0.1:9999", 5L)), 3);
   }
 
   @Test
@@ -63,6 +63,8 @@ class SnapshotJsonTest {
     assertThat(json.get("frequentIps").get(0).get("count").asLong()).isEqualTo(4);
     assertThat(json.get("batchHealth").get("processingMs").asLong()).isEqualTo(120);
     assertThat(json.get("source").get("state").asText()).isEqualTo("connected");
+    assertThat(json.get("sources").get(0).get("name").asText()).isEqualTo("127.0.0.1:9999");
+    assertThat(json.get("sources").get(0).get("lines").asLong()).isEqualTo(5);
   }
 
   @Test

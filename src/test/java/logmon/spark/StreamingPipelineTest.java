@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import scala.reflect.ClassTag$;
 
 /**
@@ -48,8 +50,12 @@ class StreamingPipelineTest {
   }
 
   static JobSettings settings(ViewSpec view) {
-    return new JobSettings(view, new SourceSpec.Stdin(), "local[2]", 3, 1, null, false, false, 2,
-        1 << 20, null);
+    return settings(view, StateMethod.UPDATE_STATE_BY_KEY);
+  }
+
+  static JobSettings settings(ViewSpec view, StateMethod state) {
+    return new JobSettings(view, List.of(new SourceSpec.Stdin()), "local[2]", 3, 1, null, state, false,
+        false, 2, 1 << 20, null);
   }
 
   static String line(String ip, String path, int status, long bytes) {
@@ -65,7 +71,7 @@ class StreamingPipelineTest {
       snapshots.add(snapshot);
       done.countDown();
     };
-    var monitor = RunMonitor.install(sink, new SourceStatus("test", SourceStatus.State.CONNECTED, null), () -> {});
+    var monitor = RunMonitor.install(sink, List.of(new SourceStatus("stdin", SourceStatus.State.CONNECTED, null)), () -> {});
     var context = new JavaStreamingContext(spark, StreamingPipeline.sparkDuration(BATCH));
     try {
       if (checkpoint != null) {
@@ -121,15 +127,17 @@ class StreamingPipelineTest {
     assertThat(fourth.bytes().max()).isEqualTo(5);
   }
 
-  @Test
-  void cumulativeModeKeepsRunningTotalsAcrossBatches(@TempDir Path checkpoint) throws Exception {
+  @ParameterizedTest
+  @EnumSource(StateMethod.class)
+  void cumulativeModeKeepsRunningTotalsAcrossBatches(StateMethod state, @TempDir Path checkpoint)
+      throws Exception {
     var view = ViewSpec.cumulative(BATCH);
     List<List<String>> batches = List.of(
         List.of(line("a", "/x", 200, 100), line("a", "/y", 404, 10)),
         List.of(),
         List.of(line("a", "/x", 200, 300), "garbage", ""),
         List.of(line("b", "/x", 503, 7)));
-    List<Snapshot> out = run(settings(view), batches, checkpoint);
+    List<Snapshot> out = run(settings(view, state), batches, checkpoint);
 
     assertThat(out).extracting(s -> s.traffic().requests()).containsExactly(2L, 2L, 3L, 4L);
     assertThat(out).extracting(s -> s.traffic().malformed()).containsExactly(0L, 0L, 1L, 1L);

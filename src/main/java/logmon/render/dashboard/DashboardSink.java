@@ -6,6 +6,9 @@ import com.googlecode.lanterna.screen.Screen;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -49,6 +52,8 @@ public final class DashboardSink implements SnapshotSink {
   private final PrintStream out;
   private final boolean colour;
   private final AtomicReference<Snapshot> latest = new AtomicReference<>();
+  /** Each source's last known state, by name; {@link #source} is all of them in one. */
+  private final Map<String, SourceStatus> sources = new LinkedHashMap<>();
   private volatile SourceStatus source;
   private volatile boolean running = true;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -70,10 +75,11 @@ public final class DashboardSink implements SnapshotSink {
    * @param out    where the last snapshot is printed after the terminal is restored
    * @throws IOException if there is no terminal to open; the caller falls back to plain output
    */
-  public static DashboardSink open(ViewSpec view, String sourceDescription, Runnable onQuit, PrintStream out,
+  public static DashboardSink open(ViewSpec view, List<String> sourceDescriptions, Runnable onQuit, PrintStream out,
       boolean colour) throws IOException {
     DashboardTerminal terminal = DashboardTerminal.open();
-    var initial = new SourceStatus(sourceDescription, SourceStatus.State.STARTING, null);
+    var initial = sourceDescriptions.stream()
+        .map(name -> new SourceStatus(name, SourceStatus.State.STARTING, null)).toList();
     return new DashboardSink(terminal.screen(), terminal, view, initial, onQuit, DashboardSink::halt, out, colour)
         .start();
   }
@@ -82,13 +88,14 @@ public final class DashboardSink implements SnapshotSink {
    * @param terminal    closed after the screen stops (restores the tty settings)
    * @param onForceQuit a second Ctrl-C while stopping, after the terminal is restored
    */
-  DashboardSink(Screen screen, Closeable terminal, ViewSpec view, SourceStatus initial, Runnable onQuit,
+  DashboardSink(Screen screen, Closeable terminal, ViewSpec view, List<SourceStatus> initial, Runnable onQuit,
       Runnable onForceQuit, PrintStream out, boolean colour) {
     this.screen = screen;
     this.onForceQuit = onForceQuit;
     this.terminal = terminal;
     this.view = view;
-    this.source = initial;
+    initial.forEach(status -> sources.put(status.description(), status));
+    this.source = SourceStatus.combine(initial);
     this.onQuit = onQuit;
     this.out = out;
     this.colour = colour;
@@ -106,13 +113,20 @@ public final class DashboardSink implements SnapshotSink {
   /** Called from Spark's batch thread: hand over and return. */
   @Override
   public void accept(Snapshot snapshot) {
-    source = snapshot.source();
+    synchronized (sources) {
+      snapshot.sources().forEach(status -> sources.put(status.description(), status));
+      source = snapshot.source();
+    }
     latest.set(snapshot);
   }
 
+  /** One source's new state, between batches. */
   @Override
   public void sourceChanged(SourceStatus status) {
-    source = status;
+    synchronized (sources) {
+      sources.put(status.description(), status);
+      source = SourceStatus.combine(List.copyOf(sources.values()));
+    }
   }
 
   /** Stops the UI thread, restores the terminal, then prints the last snapshot as plain text. */

@@ -56,6 +56,9 @@ final class PanelView {
     if (panel == Panel.ENDPOINTS && !state.filter().isEmpty()) {
       spans.add(new Span(" · filter \"" + Cells.fit(state.filter(), 24) + "\"", Ink.KEY));
     }
+    if (panel == Panel.CLIENTS && model.snapshot() != null) {
+      spans.add(new Span(" · more than " + Numbers.count(model.snapshot().traffic().ipThreshold()), Ink.NORMAL));
+    }
     if (panel == Panel.RATE) {
       spans.add(new Span(" " + rateSummary(model, width), Ink.NORMAL));
     }

@@ -32,7 +32,7 @@ class DashboardSinkTest {
   void start() {
     screen = new VirtualScreen(100, 30);
     sink = new DashboardSink(screen.screen, () -> terminalClosed.set(true), Fixtures.WINDOW,
-        new SourceStatus("127.0.0.1:9999", SourceStatus.State.STARTING, null), quits::incrementAndGet,
+        List.of(new SourceStatus("127.0.0.1:9999", SourceStatus.State.STARTING, null)), quits::incrementAndGet,
         forced::incrementAndGet, new PrintStream(printed, true, StandardCharsets.UTF_8), false).start();
   }
 
@@ -48,6 +48,18 @@ class DashboardSinkTest {
     sink.sourceChanged(new SourceStatus("127.0.0.1:9999", SourceStatus.State.DISCONNECTED, "Connection refused"));
 
     awaitScreen(text -> text.contains("127.0.0.1:9999 disconnected, retrying (Connection refused)"));
+  }
+
+  @Test
+  void severalSourcesShowTheMostWorryingState() {
+    sink.sourceChanged(new SourceStatus("127.0.0.1:9999", SourceStatus.State.CONNECTED, null));
+    sink.sourceChanged(new SourceStatus("stdin", SourceStatus.State.CONNECTED, null));
+    awaitScreen(text -> text.contains("source 127.0.0.1:9999, stdin connected"));
+
+    sink.sourceChanged(new SourceStatus("127.0.0.1:9999", SourceStatus.State.DISCONNECTED, "Connection refused"));
+
+    // The title bar cuts the names before the state; the detail says which source it is.
+    awaitScreen(text -> text.contains(" disconnected, retrying (127.0.0.1:9999: Connecti"));
   }
 
   @Test

@@ -47,7 +47,7 @@ class DashboardViewTest {
         .contains("requests 12,345", "window 30s, sliding 1s", "127.0.0.1:9999 connected", "12:03:04")
         .contains("200 10,000", "304 1,200", "404 1,000", "500 145")
         .contains("/index.html", "/api/v1/orders", "64.242.88.10", "10.0.0.153", "/missing")
-        .contains("scheduling delay 4 ms")
+        .contains("scheduling delay 4 ms", "Frequent client IPs  count ↓ · more than 10")
         .contains("q quit");
   }
 
@@ -109,6 +109,21 @@ class DashboardViewTest {
     assertThat(DashboardView.describeView(cumulative, 0L)).startsWith("cumulative since 1970-01-01 ");
     assertThat(DashboardView.describeView(cumulative, null)).isEqualTo("cumulative");
     assertThat(DashboardView.describeView(Fixtures.WINDOW, null)).isEqualTo("window 30s, sliding 1s");
+  }
+
+  @Test
+  void severalSourcesShowTheirLineCountsInTheHeadline() {
+    Snapshot one = Fixtures.sample();
+    var t = one.traffic();
+    var traffic = new logmon.core.TrafficStats(t.requests(), t.malformed(), t.oversized(), t.bytes(), t.status(),
+        t.topEndpoints(), t.topErrorEndpoints(), t.frequentIps(), t.batches(), t.sinceMillis(),
+        new java.util.TreeMap<>(java.util.Map.of("127.0.0.1:9999", 12_000L, "stdin\u001b[2J", 352L)), 10);
+    var two = new Snapshot(one.time(), one.view(), traffic, one.health(), one.source(), one.sources());
+
+    VirtualScreen screen = new VirtualScreen(120, 30);
+    assertThat(screen.draw(Fixtures.model(two))).contains("127.0.0.1:9999 12,000", "stdin\\x1b[2J 352");
+    assertThat(screen.controlCells()).isEmpty();
+    assertThat(new VirtualScreen(120, 30).draw(Fixtures.model(one))).doesNotContain("127.0.0.1:9999 12,");
   }
 
   @Test

@@ -48,8 +48,10 @@ final class Fixtures {
         List.of(new Ranked("64.242.88.10", 5_432), new Ranked("10.0.0.153", 1_234)),
         List.of(new BatchCount(batchStart, 4_000, 0), new BatchCount(batchStart + 1000, 4_000, 0),
             new BatchCount(batchStart + 2000, 4_345, malformed)),
-        batchStart);
-    return new Snapshot(TIME, WINDOW, traffic, new BatchHealth(123L, 4L, 127L, 42), CONNECTED);
+        batchStart,
+        new TreeMap<>(Map.of(CONNECTED.description(), requests + malformed)),
+        10);
+    return new Snapshot(TIME, WINDOW, traffic, new BatchHealth(123L, 4L, 127L, 42), CONNECTED, List.of(CONNECTED));
   }
 
   static Snapshot mostlyMalformed() {
