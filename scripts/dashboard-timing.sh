@@ -37,7 +37,8 @@ export LANG=C.UTF-8
 tm new-session -d -x 100 -y 30 -s t "bash --norc --noprofile"
 start=$(now_ms)
 tm send-keys -t t "$here/bin/logmon --cumulative --port $port --log-file $work/spark.log; echo EXIT=\$?" Enter
-until tm capture-pane -p -t t | grep -q 'logmon │'; do sleep 0.02; done
+# The footer is the last row a refresh writes: once it shows, the whole first frame is there.
+until tm capture-pane -p -t t | grep -q ' q quit '; do sleep 0.02; done
 echo "first frame: $(( $(now_ms) - start )) ms after launch"
 if ((tries == 0)); then tm send-keys -t t q; sleep 1; exit 0; fi
 

@@ -86,23 +86,26 @@ class DashboardTmuxTest {
     long launched = System.nanoTime();
     type(PROJECT.resolve("bin/logmon") + " --cumulative --port " + port + " --log-file " + dir.resolve("spark.log")
         + "; echo EXIT=$?; stty -g > " + dir.resolve("stty.after"));
-    String first = awaitScreen("the first frame", SPARK_START, text -> text.contains("logmon │"));
+    // The footer is the last row a refresh writes: once it shows, the whole frame is there.
+    String first = awaitScreen("the first frame", SPARK_START,
+        text -> text.contains("logmon │") && text.contains("q quit"));
     Duration firstFrame = Duration.ofNanos(System.nanoTime() - launched);
     String frame = awaitScreen("requests " + total, SPARK_START, text -> text.contains("requests " + total));
     Duration totalShown = Duration.ofNanos(System.nanoTime() - launched);
     System.out.printf("DashboardTmuxTest: first frame after %d ms, the file's %s requests after %d ms%n",
         firstFrame.toMillis(), total, totalShown.toMillis());
 
-    assertThat(first).contains("cumulative", "127.0.0.1:" + port);
+    // The dashboard opens before Spark has started: its first frame has the source still
+    // starting and no batch. (A time bound alone would flake on a loaded machine; the order cannot.)
+    assertThat(first).contains("cumulative", "127.0.0.1:" + port + " starting", "waiting for the first batch");
     assertThat(frame)
         .contains("cumulative since", "127.0.0.1:" + port + " connected")
         .contains("/index.html", "10.0.0.1", "q quit")
         .contains("/\\x1b]0;pwned\\x07")
         .doesNotContain("\u001b", "\u0007");
     assertThat(tmux("display", "-p", "-t", SESSION, "#{alternate_on}").strip()).isEqualTo("1");
-    if (!first.contains("building")) {
-      assertThat(firstFrame).as("time to the first frame").isLessThan(Duration.ofSeconds(5));
-    }
+    assertThat(firstFrame).as("time to the first frame (about 0.5 s on a quiet machine)")
+        .isLessThan(Duration.ofSeconds(20));
 
     tmux("send-keys", "-t", SESSION, "q");
     String after = awaitScreen("the shell after q", Duration.ofSeconds(60),
