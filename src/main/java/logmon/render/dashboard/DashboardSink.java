@@ -95,7 +95,9 @@ public final class DashboardSink implements SnapshotSink {
     this.terminal = terminal;
     this.view = view;
     initial.forEach(status -> sources.put(status.description(), status));
-    this.source = SourceStatus.combine(initial);
+    this.source = initial.isEmpty()
+        ? new SourceStatus("no source", SourceStatus.State.STARTING, null)
+        : SourceStatus.combine(initial);
     this.onQuit = onQuit;
     this.out = out;
     this.colour = colour;
