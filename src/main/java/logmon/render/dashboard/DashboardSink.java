@@ -116,6 +116,8 @@ public final class DashboardSink implements SnapshotSink {
   @Override
   public void accept(Snapshot snapshot) {
     synchronized (sources) {
+      // The snapshot names every source: names only the CLI knew before the run are dropped.
+      sources.clear();
       snapshot.sources().forEach(status -> sources.put(status.description(), status));
       source = snapshot.source();
     }
