@@ -42,8 +42,12 @@ final class SourceStreams {
    */
   record Opened(JavaDStream<String> lines, Runnable registerAfterBatch) {}
 
-  static Opened open(JavaStreamingContext context, JobSettings settings, SourceSpec source) {
-    String name = source.description();
+  /**
+   * @param name   the source as users named it (a replay is read over a loopback socket, but
+   *               reports as the replay)
+   * @param source where to read
+   */
+  static Opened open(JavaStreamingContext context, JobSettings settings, String name, SourceSpec source) {
     int maxLineBytes = settings.maxLineBytes();
     // Replicating received blocks only helps when there is another executor to hold the copy.
     StorageLevel level = settings.isLocal()

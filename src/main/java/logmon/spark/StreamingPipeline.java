@@ -43,7 +43,7 @@ public final class StreamingPipeline {
     List<SourceStreams.Opened> opened = new ArrayList<>();
     for (int i = 0; i < readFrom.size(); i++) {
       String name = settings.sources().get(i).description();
-      SourceStreams.Opened source = SourceStreams.open(context, settings, readFrom.get(i));
+      SourceStreams.Opened source = SourceStreams.open(context, settings, name, readFrom.get(i));
       opened.add(source);
       perSource.add(source.lines().transformToPair(new BatchSummaries(settings.partitions(), name)));
     }
