@@ -90,7 +90,9 @@ class DashboardTmuxTest {
     String first = awaitScreen("the first frame", SPARK_START,
         text -> text.contains("logmon │") && text.contains("q quit"));
     Duration firstFrame = Duration.ofNanos(System.nanoTime() - launched);
-    String frame = awaitScreen("requests " + total, SPARK_START, text -> text.contains("requests " + total));
+    // capture-pane may catch a refresh half-written: wait for a whole frame with the totals.
+    String frame = awaitScreen("requests " + total, SPARK_START, text -> text.contains("requests " + total)
+        && text.contains("10.0.0.1") && text.contains("q quit"));
     Duration totalShown = Duration.ofNanos(System.nanoTime() - launched);
     System.out.printf("DashboardTmuxTest: first frame after %d ms, the file's %s requests after %d ms%n",
         firstFrame.toMillis(), total, totalShown.toMillis());
