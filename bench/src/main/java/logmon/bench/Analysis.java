@@ -56,6 +56,7 @@ final class Analysis {
   final long windowEndRssKb;
   final double logmonCores;
   final double harnessCores;
+  final double otherCores;
   final long countedTotal;
   final long malformedTotal;
   final double averageJsonChars;
@@ -154,9 +155,12 @@ final class Analysis {
       double span = seconds(atEnd.nanos() - atStart.nanos());
       logmonCores = (atEnd.cpuTicks() - atStart.cpuTicks()) / ProcSampler.CLOCK_TICKS / span;
       harnessCores = (atEnd.selfCpuTicks() - atStart.selfCpuTicks()) / ProcSampler.CLOCK_TICKS / span;
+      double machine = (atEnd.machineBusyTicks() - atStart.machineBusyTicks()) / ProcSampler.CLOCK_TICKS / span;
+      otherCores = Math.max(0, machine - logmonCores - harnessCores);
     } else {
       logmonCores = Double.NaN;
       harnessCores = Double.NaN;
+      otherCores = Double.NaN;
     }
 
     countedTotal = byBatch.values().stream().mapToLong(Output::batchLines).sum();
@@ -245,8 +249,13 @@ final class Analysis {
         secondsText(Stats.percentile(outputLagS, 99)));
     line(r, "memory       peak RSS (VmHWM) %,d MB; RSS at the window's end %,d MB", peakRssKb / 1024,
         windowEndRssKb / 1024);
-    line(r, "CPU          logmon %.2f cores; feeder + harness %.2f cores (machine: %d)", logmonCores, harnessCores,
+    line(r, "CPU          logmon %.2f cores; feeder + harness %.2f; other processes %.2f%s (machine: %d cores)",
+        logmonCores, harnessCores, otherCores, otherCores > 0.2 ? " = NOISE: the machine was shared" : "",
         Runtime.getRuntime().availableProcessors());
+    String threads = threadsText();
+    if (!threads.isEmpty()) {
+      line(r, "             logmon threads (cores): %s", threads);
+    }
     line(r, "counts       sent %,d lines in all, counted %,d (%.2f%%; lines in flight at the stop are lost); malformed %.2f%% (file %.2f%%)",
         run.linesSent(), countedTotal, run.linesSent() == 0 ? 0 : 100.0 * countedTotal / run.linesSent(),
         countedTotal == 0 ? 0 : 100.0 * malformedTotal / countedTotal, 100.0 * f.malformed() / f.lines());
@@ -313,11 +322,31 @@ final class Analysis {
     json.put("firstDataS", firstDataS);
     json.put("peakRssMb", peakRssKb / 1024);
     json.put("logmonCores", round(logmonCores));
+    json.put("otherProcessesCores", round(otherCores));
     json.put("linesSent", run.linesSent());
     json.put("linesCounted", countedTotal);
     json.put("exitCode", run.exitCode());
     json.put("killed", run.killed());
     return json.toString();
+  }
+
+  /** logmon's busiest thread groups over the window, in cores. */
+  private String threadsText() {
+    Map<String, Long> start = run.threadsAtStart();
+    Map<String, Long> end = run.threadsAtEnd();
+    if (start == null || end == null) {
+      return "";
+    }
+    double span = o.seconds;
+    List<String> parts = new ArrayList<>();
+    end.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - start.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() / ProcSampler.CLOCK_TICKS / span >= 0.02)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(8)
+        .forEach(e -> parts.add(String.format(Locale.ROOT, "%s %.2f", e.getKey(),
+            e.getValue() / ProcSampler.CLOCK_TICKS / span)));
+    return String.join(", ", parts);
   }
 
   private long wallMillis(long nanos) {

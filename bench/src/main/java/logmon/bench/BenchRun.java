@@ -94,8 +94,9 @@ public final class BenchRun {
       List<Output> outputs = new ArrayList<>();
       Thread reader = startReader(logmon, out.resolve("output.jsonl"), outputs, baseNanos, baseEpochMillis);
       Run run;
+      ThreadTicks threads = new ThreadTicks();
       try (ProcSampler sampler = new ProcSampler(logmon.pid(), feeder::linesSent, 100).start()) {
-        boolean killed = waitFor(logmon, launchNanos, o, outputs, feeder, sampler);
+        boolean killed = waitFor(logmon, launchNanos, o, outputs, feeder, sampler, threads);
         reader.join(10_000);
         List<Output> read;
         synchronized (outputs) {
@@ -103,7 +104,7 @@ public final class BenchRun {
         }
         run = new Run(o, facts, launchNanos, baseNanos, baseEpochMillis, feeder.firstConnectNanos(),
             feeder.linesSent(), feeder.connections(), feeder.probes(), read, sampler.samples(),
-            logmon.exitValue(), killed);
+            threads.atStart, threads.atEnd, logmon.exitValue(), killed);
       }
       Analysis analysis = new Analysis(run);
       String report = analysis.report();
@@ -131,11 +132,21 @@ public final class BenchRun {
 
   /** Waits for logmon to finish its --duration; SIGTERM (then SIGKILL) if it overstays. True if it had to. */
   private static boolean waitFor(Process logmon, long launchNanos, BenchOptions o, List<Output> outputs,
-      Feeder feeder, ProcSampler sampler) throws InterruptedException {
+      Feeder feeder, ProcSampler sampler, ThreadTicks threads) throws InterruptedException {
     long deadline = launchNanos + TimeUnit.SECONDS.toNanos(o.logmonSeconds() + GRACE_SECONDS);
     long nextProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!logmon.waitFor(200, TimeUnit.MILLISECONDS)) {
       long now = System.nanoTime();
+      long connect = feeder.firstConnectNanos();
+      if (connect != 0) {
+        long windowStart = connect + (long) (o.warmup * 1e9);
+        if (threads.atStart == null && now >= windowStart) {
+          threads.atStart = ProcSampler.threadTicks(logmon.pid());
+        }
+        if (threads.atEnd == null && now >= windowStart + o.seconds * 1_000_000_000L) {
+          threads.atEnd = ProcSampler.threadTicks(logmon.pid());
+        }
+      }
       if (now >= nextProgress) {
         nextProgress += TimeUnit.SECONDS.toNanos(5);
         progress(now - launchNanos, outputs, feeder, sampler);
@@ -215,8 +226,15 @@ public final class BenchRun {
     }
   }
 
+  /** CPU ticks of logmon's threads at the measured window's start and end (null if not reached). */
+  static final class ThreadTicks {
+    java.util.Map<String, Long> atStart;
+    java.util.Map<String, Long> atEnd;
+  }
+
   /** Everything observed during one run, for {@link Analysis}. */
   record Run(BenchOptions options, FileFacts file, long launchNanos, long baseNanos, long baseEpochMillis,
       long connectNanos, long linesSent, long connections, List<Feeder.Probe> probes, List<Output> outputs,
-      List<ProcSampler.Sample> samples, int exitCode, boolean killed) {}
+      List<ProcSampler.Sample> samples, java.util.Map<String, Long> threadsAtStart,
+      java.util.Map<String, Long> threadsAtEnd, int exitCode, boolean killed) {}
 }

@@ -16,8 +16,13 @@ final class ProcSampler implements AutoCloseable {
   /** Clock ticks per second of /proc/PID/stat's CPU times (USER_HZ: 100 on Linux). */
   static final double CLOCK_TICKS = 100.0;
 
-  /** One sample; memory in kB, CPU in clock ticks (user + system), -1 when unreadable. */
-  record Sample(long nanos, long rssKb, long hwmKb, long cpuTicks, long selfCpuTicks, long linesSent) {}
+  /**
+   * One sample; memory in kB, CPU in clock ticks (user + system), -1 when unreadable.
+   * {@code machineBusyTicks} is every process's busy time on all cores (from /proc/stat), so that
+   * what other processes took during a run shows as noise.
+   */
+  record Sample(long nanos, long rssKb, long hwmKb, long cpuTicks, long selfCpuTicks, long machineBusyTicks,
+      long linesSent) {}
 
   private final long pid;
   private final LongSupplier linesSent;
@@ -69,10 +74,42 @@ final class ProcSampler implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      return new Sample(nanos, -1, -1, -1, -1, linesSent.getAsLong());
+      return new Sample(nanos, -1, -1, -1, -1, -1, linesSent.getAsLong());
     }
     return new Sample(nanos, rss, hwm, cpuTicks("/proc/" + pid + "/stat"), cpuTicks("/proc/self/stat"),
-        linesSent.getAsLong());
+        machineBusyTicks(), linesSent.getAsLong());
+  }
+
+  /** Busy ticks of all cores: user, nice, system, irq, softirq, steal from /proc/stat's first line. */
+  static long machineBusyTicks() {
+    try (var lines = Files.lines(Path.of("/proc/stat"))) {
+      String[] f = lines.findFirst().orElseThrow().trim().split("\\s+");
+      return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+          + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** CPU ticks of each of the process's threads, grouped by name without digits (pools together). */
+  static java.util.Map<String, Long> threadTicks(long pid) {
+    java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      tasks.forEach(task -> {
+        try {
+          String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "N");
+          long t = cpuTicks(task.resolve("stat").toString());
+          if (t >= 0) {
+            ticks.merge(name, t, Long::sum);
+          }
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      });
+    } catch (IOException e) {
+      // the process ended
+    }
+    return ticks;
   }
 
   private static long kilobytes(String line) {
