@@ -5,6 +5,7 @@
 # bench/target/sweep-<time>.md; each run's files stay in bench/target/runs/.
 #   bench/sweep.sh                 # everything
 #   bench/sweep.sh --seconds 20    # shorter runs (options go to every run)
+# Each run first waits (up to $WAIT_QUIET s, default 300) for other processes to leave the cores idle.
 set -uo pipefail
 
 bench="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
@@ -17,22 +18,22 @@ runs=(
   "--mode window --rate 100k"
   "--mode window --rate 200k"
   "--mode window --rate 500k"
-  "--mode window --max"
   "--mode cumulative --rate 50k"
   "--mode cumulative --rate 100k"
   "--mode cumulative --rate 200k"
   "--mode cumulative --rate 500k"
-  "--mode cumulative --max"
   "--mode cumulative --cardinality high --rate 100k"
   "--mode window --cardinality high --rate 100k"
+  "--mode window --max"
+  "--mode cumulative --max"
   "--mode window --rate 200k --heap 384m"
   "--mode window --rate 50k --batch 500ms"
 )
 
 {
   echo "<!-- bench/sweep.sh $* on $(hostname), $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores -->"
-  echo "| run | mode | keys | target/s | sent/s | counted/s | completed/s | keeps up | proc p50/p99 ms | sched p50/p99 ms | sched slope ms/s | latency p50/p90 s | 1st data s | peak RSS MB | logmon cores | other cores |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| run | mode | keys | target/s | sent/s | counted/s | completed/s | keeps up | proc p50/p99 ms | sched p50/p99 ms | sched slope ms/s | latency p50/p90 s | 1st data s | peak RSS MB | logmon cores | lines per logmon CPU-s | other cores |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 } >"$table"
 
 first=true
@@ -45,12 +46,10 @@ for spec in "${runs[@]}"; do
   mkdir -p "$(dirname "$out")"
   echo "=== bench/run.sh $spec $*" >&2
   # shellcheck disable=SC2086
-  "$bench/run.sh" $spec "${extra[@]}" --out "$out" "$@" >"$out.log" 2>&1 || echo "(run exited non-zero: see $out.log)" >&2
+  "$bench/run.sh" $spec "${extra[@]}" --wait-quiet "${WAIT_QUIET:-300}" --out "$out" "$@" >"$out.log" 2>&1 || echo "(run exited non-zero: see $out.log)" >&2
   grep -E "SUSTAINED|CPU|GoAccess /" "$out.log" >&2 || true
   if [[ -f "$out/row.md" ]]; then
-    other="$(sed -n 's/.*"otherProcessesCores":\([0-9.NaN]*\).*/\1/p' "$out/summary.json")"
-    row="$(cat "$out/row.md")"
-    echo "| \`$spec\` ${row% |} | ${other} |" >>"$table"
+    echo "| \`$spec\` $(cat "$out/row.md")" >>"$table"
   fi
 done
 echo "table: $table" >&2

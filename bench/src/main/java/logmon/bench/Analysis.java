@@ -19,7 +19,8 @@ import java.util.Map;
  *   <li><b>completed/s</b>: lines in the JSON objects the harness read during the window, over the
  *       time between the object before the window and the last one in it: what logmon finished.
  *   <li><b>keeps up</b>: the scheduling delay stays flat (least-squares slope at most
- *       {@value #FLAT_SLOPE_MS_PER_S} ms per second) and its median is under one batch interval.
+ *       {@value #FLAT_SLOPE_MS_PER_S} ms per second), and its median and the median processing
+ *       time are under one batch interval.
  *   <li><b>sustained</b>: counted/s when logmon keeps up, otherwise completed/s.
  *   <li><b>latency</b>: from the write that carried a probe line to the read of the first JSON
  *       object whose {@code status} count for the probe's code went up.
@@ -128,7 +129,7 @@ final class Analysis {
     schedulingSlope = Stats.slope(x.stream().mapToDouble(Double::doubleValue).toArray(),
         y.stream().mapToDouble(Double::doubleValue).toArray());
     keepsUp = !scheduling.isEmpty() && !(schedulingSlope > FLAT_SLOPE_MS_PER_S)
-        && Stats.percentile(scheduling, 50) < batchMillis;
+        && Stats.percentile(scheduling, 50) < batchMillis && Stats.percentile(processing, 50) < batchMillis;
 
     int probes = 0;
     for (Feeder.Probe probe : run.probes()) {
@@ -201,6 +202,11 @@ final class Analysis {
     return best == null || Math.abs(best.nanos() - nanos) > 1_000_000_000L ? null : best;
   }
 
+  /** Lines logmon completed per second of its own CPU: less sensitive to a shared machine. */
+  double linesPerCpuSecond() {
+    return logmonCores > 0 ? completedPerS / logmonCores : Double.NaN;
+  }
+
   double sustainedLinesPerSecond() {
     return keepsUp ? countedPerS : completedPerS;
   }
@@ -249,6 +255,7 @@ final class Analysis {
         secondsText(Stats.percentile(outputLagS, 99)));
     line(r, "memory       peak RSS (VmHWM) %,d MB; RSS at the window's end %,d MB", peakRssKb / 1024,
         windowEndRssKb / 1024);
+    line(r, "efficiency   %,.0f lines completed per logmon CPU-second", linesPerCpuSecond());
     line(r, "CPU          logmon %.2f cores; feeder + harness %.2f; other processes %.2f%s (machine: %d cores)",
         logmonCores, harnessCores, otherCores, otherCores > 0.2 ? " = NOISE: the machine was shared" : "",
         Runtime.getRuntime().availableProcessors());
@@ -272,7 +279,7 @@ final class Analysis {
   static List<String> header() {
     return List.of("mode", "keys", "target/s", "sent/s", "counted/s", "completed/s", "keeps up",
         "proc p50/p99 ms", "sched p50/p99 ms", "sched slope ms/s", "latency p50/p90 s", "1st data s",
-        "peak RSS MB", "logmon cores");
+        "peak RSS MB", "logmon cores", "lines per logmon CPU-s", "other cores");
   }
 
   String markdownRow() {
@@ -290,7 +297,9 @@ final class Analysis {
         secondsText(Stats.percentile(latencyS, 50)) + " / " + secondsText(Stats.percentile(latencyS, 90)),
         secondsText(firstDataS),
         String.format(Locale.ROOT, "%,d", peakRssKb / 1024),
-        String.format(Locale.ROOT, "%.2f", logmonCores));
+        String.format(Locale.ROOT, "%.2f", logmonCores),
+        String.format(Locale.ROOT, "%,.0f", linesPerCpuSecond()),
+        String.format(Locale.ROOT, "%.2f", otherCores));
     return "| " + String.join(" | ", cells) + " |";
   }
 
@@ -323,6 +332,7 @@ final class Analysis {
     json.put("peakRssMb", peakRssKb / 1024);
     json.put("logmonCores", round(logmonCores));
     json.put("otherProcessesCores", round(otherCores));
+    json.put("linesPerLogmonCpuSecond", round(linesPerCpuSecond()));
     json.put("linesSent", run.linesSent());
     json.put("linesCounted", countedTotal);
     json.put("exitCode", run.exitCode());

@@ -22,6 +22,7 @@ final class BenchOptions {
         --probe-ms M               one latency probe line every M ms (default 250; 0: none)
         --jfr                      record a JFR profile of logmon and summarise where its CPU goes
         --no-goaccess              skip the GoAccess comparison
+        --wait-quiet S             first wait up to S s for other processes to leave the cores idle (default 0)
         --smoke                    10 s at 20k lines/s on a small file: CI's check (exit 1 if nothing counted)
         --out DIR                  where the run's files go (default bench/target/runs/<time>-<mode>-<rate>)
       """;
@@ -40,6 +41,7 @@ final class BenchOptions {
   long probeMs = 250;
   boolean jfr;
   boolean goaccess = true;
+  long waitQuietSeconds;
   boolean smoke;
   Path out;
   Path logmon;
@@ -88,6 +90,7 @@ final class BenchOptions {
         case "--probe-ms" -> o.probeMs = Long.parseLong(value(args, ++i, arg));
         case "--jfr" -> o.jfr = true;
         case "--no-goaccess" -> o.goaccess = false;
+        case "--wait-quiet" -> o.waitQuietSeconds = Long.parseLong(value(args, ++i, arg));
         case "--smoke" -> o.smoke = true;
         case "--out" -> o.out = Path.of(value(args, ++i, arg));
         case "--logmon" -> o.logmon = Path.of(value(args, ++i, arg));

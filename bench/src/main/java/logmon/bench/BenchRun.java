@@ -28,6 +28,8 @@ public final class BenchRun {
 
   /** Time logmon gets beyond its --duration to start up and drain its backlog before SIGTERM. */
   private static final long GRACE_SECONDS = 40;
+  /** Cores other processes may use while the machine still counts as quiet. */
+  private static final double QUIET_CORES = 0.25;
 
   private BenchRun() {}
 
@@ -87,10 +89,16 @@ public final class BenchRun {
       Files.writeString(out.resolve("command.txt"), String.join(" ", command) + "\n");
       log("feeder on 127.0.0.1:%d, %s lines/s; running: %s", feeder.port(), o.rateLabel(), String.join(" ", command));
 
+      if (o.waitQuietSeconds > 0) {
+        waitForQuiet(o.waitQuietSeconds);
+      }
       long baseNanos = System.nanoTime();
       long baseEpochMillis = System.currentTimeMillis();
       long launchNanos = System.nanoTime();
       Process logmon = builder.start();
+      // If the harness is stopped (Ctrl-C, SIGTERM), logmon must not outlive it.
+      Thread reaper = new Thread(() -> stop(logmon), "logmon-reaper");
+      Runtime.getRuntime().addShutdownHook(reaper);
       List<Output> outputs = new ArrayList<>();
       Thread reader = startReader(logmon, out.resolve("output.jsonl"), outputs, baseNanos, baseEpochMillis);
       Run run;
@@ -106,6 +114,7 @@ public final class BenchRun {
             feeder.linesSent(), feeder.connections(), feeder.probes(), read, sampler.samples(),
             threads.atStart, threads.atEnd, logmon.exitValue(), killed);
       }
+      Runtime.getRuntime().removeShutdownHook(reaper);
       Analysis analysis = new Analysis(run);
       String report = analysis.report();
       if (o.goaccess) {
@@ -127,6 +136,51 @@ public final class BenchRun {
         return 1;
       }
       return 0;
+    }
+  }
+
+  private static void stop(Process process) {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+    }
+  }
+
+  /**
+   * Other people's work on a shared machine skews every number: wait (up to {@code maxSeconds})
+   * until the machine has been nearly idle for three seconds in a row.
+   */
+  private static void waitForQuiet(long maxSeconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
+    int quietSeconds = 0;
+    long last = ProcSampler.machineBusyTicks();
+    long lastSelf = ProcSampler.cpuTicks("/proc/self/stat");
+    boolean announced = false;
+    while (quietSeconds < 3) {
+      Thread.sleep(1000);
+      long now = ProcSampler.machineBusyTicks();
+      long self = ProcSampler.cpuTicks("/proc/self/stat");
+      double busy = (now - last - (self - lastSelf)) / ProcSampler.CLOCK_TICKS;
+      last = now;
+      lastSelf = self;
+      quietSeconds = busy < QUIET_CORES ? quietSeconds + 1 : 0;
+      if (busy >= QUIET_CORES && !announced) {
+        log("the machine is busy (other processes use %.2f cores): waiting up to %d s for it to quiet down",
+            busy, maxSeconds);
+        announced = true;
+      }
+      if (System.nanoTime() > deadline) {
+        log("the machine did not quiet down within %d s: measuring anyway (see 'other processes' below)",
+            maxSeconds);
+        return;
+      }
     }
   }
 

@@ -18,8 +18,8 @@ final class GoAccess {
 
   private GoAccess() {}
 
-  record Result(List<String> command, double seconds, long lines, long validRequests, long failedRequests,
-      long peakRssKb, int exitCode) {
+  record Result(List<String> command, double seconds, double cpuSeconds, long lines, long validRequests,
+      long failedRequests, long peakRssKb, int exitCode) {
 
     double linesPerSecond() {
       return lines / seconds;
@@ -31,9 +31,9 @@ final class GoAccess {
       }
       return String.format(Locale.ROOT,
           "%nGoAccess     %s%n             %,d lines in %.2f s = %,.0f lines/s offline (%,d valid, %,d failed), peak RSS %,d MB%n"
-              + "             GoAccess / logmon sustained = %.2f%n",
+              + "             %.2f CPU-s = %,.0f lines per CPU-second; GoAccess / logmon sustained = %.2f%n",
           String.join(" ", command), lines, seconds, linesPerSecond(), validRequests, failedRequests,
-          peakRssKb / 1024, linesPerSecond() / logmonLinesPerSecond);
+          peakRssKb / 1024, cpuSeconds, lines / cpuSeconds, linesPerSecond() / logmonLinesPerSecond);
     }
   }
 
@@ -58,11 +58,13 @@ final class GoAccess {
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .start();
     long peak = 0;
+    long cpuTicks = 0;
     try (ProcSampler sampler = new ProcSampler(process.pid(), () -> 0, 50).start()) {
       int exit = process.waitFor();
       double seconds = (System.nanoTime() - start) / 1e9;
       for (ProcSampler.Sample sample : sampler.samples()) {
         peak = Math.max(peak, Math.max(sample.hwmKb(), sample.rssKb()));
+        cpuTicks = Math.max(cpuTicks, sample.cpuTicks());
       }
       long valid = -1;
       long failed = -1;
@@ -71,7 +73,8 @@ final class GoAccess {
         valid = general.path("valid_requests").asLong(-1);
         failed = general.path("failed_requests").asLong(-1);
       }
-      return new Result(command, seconds, lines, valid, failed, peak, exit);
+      // CPU from the last /proc sample, up to 50 ms before the end: close enough for a ratio.
+      return new Result(command, seconds, cpuTicks / ProcSampler.CLOCK_TICKS, lines, valid, failed, peak, exit);
     }
   }
 }
