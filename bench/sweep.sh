@@ -6,6 +6,7 @@
 #   bench/sweep.sh                 # everything
 #   bench/sweep.sh --seconds 20    # shorter runs (options go to every run)
 # Each run first waits (up to $WAIT_QUIET s, default 300) for other processes to leave the cores idle.
+# ONLY=REGEX keeps the runs whose options match (ONLY='cumulative|max').
 set -uo pipefail
 
 bench="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
@@ -38,6 +39,7 @@ runs=(
 
 first=true
 for spec in "${runs[@]}"; do
+  if [[ -n "${ONLY:-}" ]] && ! [[ "$spec" =~ $ONLY ]]; then continue; fi
   # GoAccess once (it reads the same normal-cardinality file every time).
   extra=(--no-goaccess)
   if $first; then extra=(); first=false; fi
