@@ -20,7 +20,7 @@ import java.util.Map;
  *       time between the object before the window and the last one in it: what logmon finished.
  *   <li><b>keeps up</b>: the scheduling delay stays flat (least-squares slope at most
  *       {@value #FLAT_SLOPE_MS_PER_S} ms per second), and its median and the median processing
- *       time are under one batch interval.
+ *       time are under one batch interval, over at least {@value #MIN_BATCHES_FOR_VERDICT} batches.
  *   <li><b>sustained</b>: counted/s when logmon keeps up, otherwise completed/s.
  *   <li><b>latency</b>: from the write that carried a probe line to the read of the first JSON
  *       object whose {@code status} count for the probe's code went up.
@@ -29,6 +29,8 @@ import java.util.Map;
 final class Analysis {
 
   static final double FLAT_SLOPE_MS_PER_S = 20;
+  /** Fewer batches completed in the window than this cannot show that logmon keeps up. */
+  static final int MIN_BATCHES_FOR_VERDICT = 3;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final BenchRun.Run run;
@@ -128,7 +130,7 @@ final class Analysis {
     }
     schedulingSlope = Stats.slope(x.stream().mapToDouble(Double::doubleValue).toArray(),
         y.stream().mapToDouble(Double::doubleValue).toArray());
-    keepsUp = !scheduling.isEmpty() && !(schedulingSlope > FLAT_SLOPE_MS_PER_S)
+    keepsUp = scheduling.size() >= MIN_BATCHES_FOR_VERDICT && !(schedulingSlope > FLAT_SLOPE_MS_PER_S)
         && Stats.percentile(scheduling, 50) < batchMillis && Stats.percentile(processing, 50) < batchMillis;
 
     int probes = 0;
