@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,9 +80,10 @@ public final class BenchRun {
         builder.environment().put("LOGMON_HEAP", o.heap);
       }
       Path jfrFile = out.resolve("logmon.jfr").toAbsolutePath();
+      Path jfrWindowFile = out.resolve("logmon-window.jfr").toAbsolutePath();
       if (o.jfr) {
         String existing = builder.environment().getOrDefault("LOGMON_JAVA_OPTS", "");
-        builder.environment().put("LOGMON_JAVA_OPTS", (existing + " -XX:StartFlightRecording=filename="
+        builder.environment().put("LOGMON_JAVA_OPTS", (existing + " -XX:StartFlightRecording=name=bench,filename="
             + jfrFile + ",settings=profile").trim());
       }
       Files.writeString(out.resolve("command.txt"), String.join(" ", command) + "\n");
@@ -104,7 +104,8 @@ public final class BenchRun {
       Run run;
       ThreadTicks threads = new ThreadTicks();
       try (ProcSampler sampler = new ProcSampler(logmon.pid(), feeder::linesSent, 100).start()) {
-        boolean killed = waitFor(logmon, launchNanos, o, outputs, feeder, sampler, threads);
+        boolean killed = waitFor(logmon, launchNanos, o, outputs, feeder, sampler, threads,
+            o.jfr ? jfrWindowFile : null);
         reader.join(10_000);
         List<Output> read;
         synchronized (outputs) {
@@ -122,8 +123,8 @@ public final class BenchRun {
             ? GoAccess.run(data, facts.lines(), out).describe(analysis.sustainedLinesPerSecond())
             : "\nGoAccess: not installed (apt-get install -y goaccess), no comparison\n";
       }
-      if (o.jfr && Files.exists(jfrFile)) {
-        report += "\n" + JfrSummary.summarise(jfrFile, 25);
+      if (o.jfr) {
+        report += "\n" + jfrReport(jfrWindowFile, jfrFile);
       }
       System.out.print(report);
       Files.writeString(out.resolve("report.txt"), report);
@@ -137,6 +138,38 @@ public final class BenchRun {
       }
       return 0;
     }
+  }
+
+  /**
+   * Dumps the JFR recording at the window's end with jcmd: a logmon that has to be killed later
+   * (a backlog it cannot drain) never writes its recording at exit.
+   */
+  private static void dumpJfr(long pid, Path file) {
+    try {
+      Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "JFR.dump", "name=bench", "filename=" + file)
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+        jcmd.destroyForcibly();
+      }
+    } catch (IOException e) {
+      log("could not dump the JFR recording with jcmd: %s", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The summary of the window's dump, else of the recording written at exit, else why not. */
+  private static String jfrReport(Path windowDump, Path atExit) {
+    for (Path file : List.of(windowDump, atExit)) {
+      try {
+        if (Files.exists(file) && Files.size(file) > 0) {
+          return JfrSummary.summarise(file, 25);
+        }
+      } catch (IOException e) {
+        log("could not read %s: %s", file, e.getMessage());
+      }
+    }
+    return "JFR: no usable recording (logmon was killed before writing one?)\n";
   }
 
   private static void stop(Process process) {
@@ -186,7 +219,7 @@ public final class BenchRun {
 
   /** Waits for logmon to finish its --duration; SIGTERM (then SIGKILL) if it overstays. True if it had to. */
   private static boolean waitFor(Process logmon, long launchNanos, BenchOptions o, List<Output> outputs,
-      Feeder feeder, ProcSampler sampler, ThreadTicks threads) throws InterruptedException {
+      Feeder feeder, ProcSampler sampler, ThreadTicks threads, Path jfrDump) throws InterruptedException {
     long deadline = launchNanos + TimeUnit.SECONDS.toNanos(o.logmonSeconds() + GRACE_SECONDS);
     long nextProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!logmon.waitFor(200, TimeUnit.MILLISECONDS)) {
@@ -199,6 +232,9 @@ public final class BenchRun {
         }
         if (threads.atEnd == null && now >= windowStart + o.seconds * 1_000_000_000L) {
           threads.atEnd = ProcSampler.threadTicks(logmon.pid());
+          if (jfrDump != null) {
+            dumpJfr(logmon.pid(), jfrDump);
+          }
         }
       }
       if (now >= nextProgress) {
@@ -254,7 +290,7 @@ public final class BenchRun {
           }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        // Process.destroy() closes the pipe under us: the output ends here.
       }
     }, "logmon-stdout");
     thread.setDaemon(true);
