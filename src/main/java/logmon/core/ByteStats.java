@@ -1,7 +1,7 @@
 package logmon.core;
 
 /** Response-size figures; min, max and avg are null when no request was counted. */
-public record ByteStats(long sum, Long min, Long max, Double avg) {
+public record ByteStats(long sum, Long min, Long max, Double avg) implements java.io.Serializable {
 
   public static ByteStats of(Tally requests) {
     if (!requests.hasValues()) {

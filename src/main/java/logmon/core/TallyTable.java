@@ -1,13 +1,24 @@
 package logmon.core;
 
+import java.io.Externalizable;
+import java.io.IOException;
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
- * Accumulates the tallies of many lines in one pass (one table per Spark partition), so that
- * each batch is reduced to a compact summary once instead of shuffling lines.
+ * The summary of a batch: one tally per key, accumulated from lines in one pass and merged with
+ * other tables. Each batch is reduced to one table once; windows and running totals then merge
+ * tables (or their entries), never lines. Mutable while it is built or merged into; a table that
+ * Spark has cached must only be read (merge it into a new table instead).
  */
-public final class TallyTable {
+public final class TallyTable implements Externalizable {
+
+  private static final long serialVersionUID = 1L;
 
   /**
    * Stands in for a line longer than the reader's limit. It holds newlines, which no line read
@@ -15,14 +26,21 @@ public final class TallyTable {
    */
   public static final String OVERSIZED_LINE = "\n<oversized line>\n";
 
-  private final Map<StatKey, Tally> tallies = new HashMap<>();
+  private static final int COUNT = 0;
+  private static final int SUM = 1;
+  private static final int MIN = 2;
+  private static final int MAX = 3;
+  private static final StatKey.Kind[] KINDS = StatKey.Kind.values();
+
+  // Mutable {count, sum, min, max} per key: a line adds to four keys, without allocating.
+  private HashMap<StatKey, long[]> tallies = new HashMap<>();
   private long lines;
 
   public void addLine(String line) {
     if (line.equals(OVERSIZED_LINE)) {
       lines++;
-      add(StatKey.OVERSIZED, Tally.ofCount(1));
-      add(StatKey.MALFORMED, Tally.ofCount(1));
+      count(StatKey.OVERSIZED);
+      count(StatKey.MALFORMED);
       return;
     }
     if (AccessLogParser.isBlank(line)) {
@@ -31,25 +49,44 @@ public final class TallyTable {
     lines++;
     LogRecord record = AccessLogParser.parse(line);
     if (record == null) {
-      add(StatKey.MALFORMED, Tally.ofCount(1));
+      count(StatKey.MALFORMED);
     } else {
       addRecord(record);
     }
   }
 
   public void addRecord(LogRecord record) {
-    add(StatKey.REQUESTS, Tally.ofValue(record.bytes()));
-    add(StatKey.of(StatKey.Kind.STATUS, Integer.toString(record.status())), Tally.ofCount(1));
-    add(StatKey.of(StatKey.Kind.CLIENT, record.host()), Tally.ofCount(1));
+    addValue(StatKey.REQUESTS, record.bytes());
+    count(new StatKey(StatKey.Kind.STATUS, statusText(record.status())));
+    count(new StatKey(StatKey.Kind.CLIENT, record.host()));
     if (record.endpoint() != null) {
-      add(StatKey.of(StatKey.Kind.ENDPOINT, record.endpoint()), Tally.ofCount(1));
+      count(new StatKey(StatKey.Kind.ENDPOINT, record.endpoint()));
       if (record.isError()) {
-        add(StatKey.of(StatKey.Kind.ERROR_ENDPOINT, record.endpoint()), Tally.ofCount(1));
+        count(new StatKey(StatKey.Kind.ERROR_ENDPOINT, record.endpoint()));
       }
     }
   }
 
-  /** Tags the table's totals with the batch they belong to (see {@link StatKey.Kind#BATCH_REQUESTS}). */
+  private static final String[] STATUS_TEXT = new String[1000];
+
+  private static String statusText(int status) {
+    String text = STATUS_TEXT[status];
+    if (text == null) {
+      text = Integer.toString(status);
+      STATUS_TEXT[status] = text;
+    }
+    return text;
+  }
+
+  /**
+   * Tags the table's totals with the batch they belong to (see {@link StatKey.Kind#BATCH_REQUESTS}),
+   * and credits its lines to the named source (listed even when it sent nothing).
+   */
+  public void addBatchMarkers(long batchTimeMillis, String sourceName) {
+    addBatchMarkers(batchTimeMillis);
+    addSourceMarker(sourceName);
+  }
+
   public void addBatchMarkers(long batchTimeMillis) {
     String batch = Long.toString(batchTimeMillis);
     add(StatKey.of(StatKey.Kind.BATCH_REQUESTS, batch), Tally.ofCount(get(StatKey.REQUESTS).count()));
@@ -62,15 +99,107 @@ public final class TallyTable {
     add(StatKey.of(StatKey.Kind.SOURCE_LINES, sourceName), Tally.ofCount(lines));
   }
 
+  private void count(StatKey key) {
+    long[] tally = tallies.get(key);
+    if (tally == null) {
+      tallies.put(key, new long[] {1, 0, Long.MAX_VALUE, Long.MIN_VALUE});
+    } else {
+      tally[COUNT]++;
+    }
+  }
+
+  private void addValue(StatKey key, long value) {
+    long[] tally = tallies.get(key);
+    if (tally == null) {
+      tallies.put(key, new long[] {1, value, value, value});
+    } else {
+      tally[COUNT]++;
+      tally[SUM] += value;
+      tally[MIN] = Math.min(tally[MIN], value);
+      tally[MAX] = Math.max(tally[MAX], value);
+    }
+  }
+
   public void add(StatKey key, Tally tally) {
-    tallies.merge(key, tally, Tally::merge);
+    add(key, tally.count(), tally.sum(), tally.min(), tally.max());
+  }
+
+  private void add(StatKey key, long count, long sum, long min, long max) {
+    long[] tally = tallies.get(key);
+    if (tally == null) {
+      tallies.put(key, new long[] {count, sum, min, max});
+    } else {
+      tally[COUNT] += count;
+      tally[SUM] += sum;
+      tally[MIN] = Math.min(tally[MIN], min);
+      tally[MAX] = Math.max(tally[MAX], max);
+    }
+  }
+
+  /** Adds every tally of {@code other} to this table; {@code other} is left as it was. */
+  public TallyTable merge(TallyTable other) {
+    other.tallies.forEach((key, t) -> add(key, t[COUNT], t[SUM], t[MIN], t[MAX]));
+    lines += other.lines;
+    return this;
   }
 
   public Tally get(StatKey key) {
-    return tallies.getOrDefault(key, Tally.EMPTY);
+    long[] t = tallies.get(key);
+    return t == null ? Tally.EMPTY : new Tally(t[COUNT], t[SUM], t[MIN], t[MAX]);
   }
 
+  public void forEach(BiConsumer<StatKey, Tally> action) {
+    tallies.forEach((key, t) -> action.accept(key, new Tally(t[COUNT], t[SUM], t[MIN], t[MAX])));
+  }
+
+  public int size() {
+    return tallies.size();
+  }
+
+  /** A copy, as immutable tallies. */
   public Map<StatKey, Tally> asMap() {
-    return tallies;
+    Map<StatKey, Tally> map = new LinkedHashMap<>();
+    forEach(map::put);
+    return map;
+  }
+
+  /** Compact: counters write their count only, and names any length (a URL may be megabytes). */
+  @Override
+  public void writeExternal(ObjectOutput out) throws IOException {
+    out.writeLong(lines);
+    out.writeInt(tallies.size());
+    for (Map.Entry<StatKey, long[]> entry : tallies.entrySet()) {
+      StatKey key = entry.getKey();
+      long[] t = entry.getValue();
+      byte[] name = key.name().getBytes(StandardCharsets.UTF_8);
+      out.writeByte(key.kind().ordinal());
+      out.writeInt(name.length);
+      out.write(name);
+      out.writeLong(t[COUNT]);
+      boolean counterOnly = t[SUM] == 0 && t[MIN] == Long.MAX_VALUE && t[MAX] == Long.MIN_VALUE;
+      out.writeBoolean(counterOnly);
+      if (!counterOnly) {
+        out.writeLong(t[SUM]);
+        out.writeLong(t[MIN]);
+        out.writeLong(t[MAX]);
+      }
+    }
+  }
+
+  @Override
+  public void readExternal(ObjectInput in) throws IOException {
+    lines = in.readLong();
+    int size = in.readInt();
+    tallies = new HashMap<>(Math.max(16, size * 4 / 3 + 1));
+    for (int i = 0; i < size; i++) {
+      StatKey.Kind kind = KINDS[in.readByte()];
+      byte[] name = new byte[in.readInt()];
+      in.readFully(name);
+      long count = in.readLong();
+      long[] t = in.readBoolean()
+          ? new long[] {count, 0, Long.MAX_VALUE, Long.MIN_VALUE}
+          : new long[] {count, in.readLong(), in.readLong(), in.readLong()};
+      tallies.put(new StatKey(kind, new String(name, StandardCharsets.UTF_8)), t);
+    }
   }
 }

@@ -25,7 +25,7 @@ public record TrafficStats(
     List<BatchCount> batches,
     Long sinceMillis,
     SortedMap<String, Long> sourceLines,
-    long ipThreshold) {
+    long ipThreshold) implements java.io.Serializable {
 
   /** The newest batch, or null before the first one. */
   public BatchCount lastBatch() {

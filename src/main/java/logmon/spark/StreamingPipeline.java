@@ -1,15 +1,18 @@
 package logmon.spark;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import logmon.core.Mode;
 import logmon.core.StatKey;
 import logmon.core.Tally;
+import logmon.core.TallyTable;
 import logmon.core.ViewSpec;
 import logmon.source.SourceSpec;
 import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.Function3;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.Duration;
 import org.apache.spark.streaming.StateSpec;
 import org.apache.spark.streaming.Time;
@@ -20,8 +23,9 @@ import scala.Tuple2;
 
 /**
  * Builds the whole DStream graph in one place, so that a checkpoint can rebuild it:
- * lines of each source → per-batch summary ({@code transform}) → union → window or running state
- * → snapshot ({@code foreachRDD}).
+ * lines of each source → one summary table per batch ({@code transform}) → the window's tables
+ * ({@code window}) or running totals per key ({@code updateStateByKey}/{@code mapWithState}) →
+ * snapshot ({@code foreachRDD}).
  */
 public final class StreamingPipeline {
 
@@ -39,69 +43,69 @@ public final class StreamingPipeline {
     if (checkpointDir != null) {
       context.checkpoint(checkpointDir);
     }
-    List<JavaPairDStream<StatKey, Tally>> perSource = new ArrayList<>();
+    List<JavaDStream<TallyTable>> perSource = new ArrayList<>();
     List<SourceStreams.Opened> opened = new ArrayList<>();
     for (int i = 0; i < readFrom.size(); i++) {
       String name = settings.sources().get(i).description();
       SourceStreams.Opened source = SourceStreams.open(context, settings, name, readFrom.get(i));
       opened.add(source);
-      perSource.add(source.lines().transformToPair(new BatchSummaries(settings.partitions(), name)));
+      perSource.add(source.lines().transform(new BatchSummaries(name, !settings.isLocal())));
     }
-    statistics(union(context, perSource, settings.partitions()), settings)
-        .foreachRDD(new SnapshotPublisher(view, settings.top(), settings.ipThreshold()));
+    JavaDStream<TallyTable> tables = perSource.size() == 1
+        ? perSource.get(0)
+        : context.union(perSource.toArray(JavaDStream[]::new));
+    publishStatistics(tables, settings);
     // Registered after the snapshot, so it runs once the batch has been counted.
     opened.forEach(source -> source.registerAfterBatch().run());
     return context;
   }
 
-  private static JavaPairDStream<StatKey, Tally> union(JavaStreamingContext context,
-      List<JavaPairDStream<StatKey, Tally>> streams, int partitions) {
-    if (streams.size() == 1) {
-      return streams.get(0);
-    }
-    @SuppressWarnings("unchecked")
-    JavaPairDStream<StatKey, Tally>[] all = streams.toArray(new JavaPairDStream[0]);
-    return context.union(all).reduceByKey(MergeTallies.INSTANCE, partitions);
-  }
-
-  /** The view's tallies for each batch: the window's, or everything's since start. */
-  static JavaPairDStream<StatKey, Tally> statistics(JavaDStream<String> lines, JobSettings settings) {
-    return statistics(lines.transformToPair(
-        new BatchSummaries(settings.partitions(), settings.sources().get(0).description())), settings);
-  }
-
-  private static JavaPairDStream<StatKey, Tally> statistics(JavaPairDStream<StatKey, Tally> perBatch,
-      JobSettings settings) {
+  /** The view's statistics for each batch: the window's, or everything's since start. */
+  static void publishStatistics(JavaDStream<TallyTable> tables, JobSettings settings) {
     ViewSpec view = settings.view();
-    int partitions = settings.partitions();
     if (view.mode() == Mode.WINDOW) {
-      return perBatch.window(sparkDuration(view.window()), sparkDuration(view.slide()))
-          .reduceByKey(MergeTallies.INSTANCE, partitions);
+      JavaDStream<TallyTable> window = tables.window(sparkDuration(view.window()), sparkDuration(view.slide()));
+      // window() caches its input serialised; the tables are only read, so keep them as objects.
+      tables.persist(StorageLevel.MEMORY_ONLY());
+      window.foreachRDD(new SnapshotPublisher.OfTables(view, settings.top(), settings.ipThreshold()));
+      return;
     }
-    JavaPairDStream<StatKey, Tally> running = perBatch.filter(new PerBatchKeys(false));
+    // Two consumers below: cache the batch's table rather than tally its lines twice.
+    tables.persist(StorageLevel.MEMORY_ONLY());
+    JavaPairDStream<StatKey, Tally> running = tables.flatMapToPair(new Entries(false));
     JavaPairDStream<StatKey, Tally> totals = settings.stateMethod() == StateMethod.MAP_WITH_STATE
-        ? running.mapWithState(StateSpec.function(new AccumulateInState()).numPartitions(partitions))
+        ? running.mapWithState(StateSpec.function(new AccumulateInState()).numPartitions(settings.partitions()))
             .stateSnapshots()
-        : running.updateStateByKey(new AccumulateTallies(), partitions);
-    return totals.transformWithToPair(perBatch, new WithThisBatch());
+        : running.updateStateByKey(new AccumulateTallies(), settings.partitions());
+    totals.transformWithToPair(tables.flatMapToPair(new Entries(true)), new WithThisBatch())
+        .foreachRDD(new SnapshotPublisher.OfEntries(view, settings.top(), settings.ipThreshold()));
   }
 
   static Duration sparkDuration(java.time.Duration duration) {
     return new Duration(duration.toMillis());
   }
 
-  /** Keeps the per-batch keys, or all the others: per-batch keys stay out of the running state. */
-  static final class PerBatchKeys implements Function<Tuple2<StatKey, Tally>, Boolean> {
+  /**
+   * A table's entries: the per-batch ones (which describe one batch and stay out of the running
+   * state), or all the others.
+   */
+  static final class Entries implements PairFlatMapFunction<TallyTable, StatKey, Tally> {
     private static final long serialVersionUID = 1L;
-    private final boolean keep;
+    private final boolean perBatch;
 
-    PerBatchKeys(boolean keep) {
-      this.keep = keep;
+    Entries(boolean perBatch) {
+      this.perBatch = perBatch;
     }
 
     @Override
-    public Boolean call(Tuple2<StatKey, Tally> pair) {
-      return pair._1().isPerBatch() == keep;
+    public Iterator<Tuple2<StatKey, Tally>> call(TallyTable table) {
+      List<Tuple2<StatKey, Tally>> entries = new ArrayList<>(perBatch ? 4 : table.size());
+      table.forEach((key, tally) -> {
+        if (key.isPerBatch() == perBatch) {
+          entries.add(new Tuple2<>(key, tally));
+        }
+      });
+      return entries.iterator();
     }
   }
 
@@ -113,7 +117,7 @@ public final class StreamingPipeline {
     @Override
     public JavaPairRDD<StatKey, Tally> call(JavaPairRDD<StatKey, Tally> totals,
         JavaPairRDD<StatKey, Tally> batch, Time time) {
-      return totals.union(batch.filter(new PerBatchKeys(true)));
+      return totals.union(batch);
     }
   }
 }
