@@ -7,7 +7,48 @@ import java.io.Serializable;
  * Statistics travel through Spark as (StatKey, Tally) pairs, so that windows and running state
  * are plain reductions by key.
  */
-public record StatKey(Kind kind, String name) implements Serializable {
+public final class StatKey implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  // A class, not a record: a record's equals/hashCode go through method handles, and these keys
+  // are hashed several times per log line.
+  private final Kind kind;
+  private final String name;
+  private transient int hash;
+
+  public StatKey(Kind kind, String name) {
+    this.kind = kind;
+    this.name = name;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof StatKey key && kind == key.kind && name.equals(key.name);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = hash;
+    if (h == 0) {
+      h = 31 * kind.ordinal() + name.hashCode();
+      hash = h;
+    }
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    return kind + ":" + name;
+  }
 
   public enum Kind {
     /** All parsed requests; the tally's values are response bytes. */

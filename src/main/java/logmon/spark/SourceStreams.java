@@ -49,9 +49,10 @@ final class SourceStreams {
    */
   static Opened open(JavaStreamingContext context, JobSettings settings, String name, SourceSpec source) {
     int maxLineBytes = settings.maxLineBytes();
-    // Replicating received blocks only helps when there is another executor to hold the copy.
+    // Locally, blocks stay as objects: serialising every line costs more than parsing it.
+    // On a cluster they travel, and a second copy on another executor survives its loss.
     StorageLevel level = settings.isLocal()
-        ? StorageLevel.MEMORY_AND_DISK_SER()
+        ? StorageLevel.MEMORY_AND_DISK()
         : StorageLevel.MEMORY_AND_DISK_SER_2();
     if (source instanceof SourceSpec.Socket socket) {
       return plain(context.receiverStream(

@@ -20,6 +20,7 @@ import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import scala.Tuple2;
+import scala.reflect.ClassTag$;
 
 /**
  * Builds the whole DStream graph in one place, so that a checkpoint can rebuild it:
@@ -49,7 +50,9 @@ public final class StreamingPipeline {
       String name = settings.sources().get(i).description();
       SourceStreams.Opened source = SourceStreams.open(context, settings, name, readFrom.get(i));
       opened.add(source);
-      perSource.add(source.lines().transform(new BatchSummaries(name, !settings.isLocal())));
+      var summaries = new BatchSummaries(name, !settings.isLocal());
+      perSource.add(new JavaDStream<>(new SummaryDStream(source.lines().dstream(), summaries,
+          settings.checkpointDir() != null), ClassTag$.MODULE$.apply(TallyTable.class)));
     }
     JavaDStream<TallyTable> tables = perSource.size() == 1
         ? perSource.get(0)
@@ -66,12 +69,11 @@ public final class StreamingPipeline {
     if (view.mode() == Mode.WINDOW) {
       JavaDStream<TallyTable> window = tables.window(sparkDuration(view.window()), sparkDuration(view.slide()));
       // window() caches its input serialised; the tables are only read, so keep them as objects.
-      tables.persist(StorageLevel.MEMORY_ONLY());
+      tables.persist(StorageLevel.MEMORY_AND_DISK());
       window.foreachRDD(new SnapshotPublisher.OfTables(view, settings.top(), settings.ipThreshold()));
       return;
     }
-    // Two consumers below: cache the batch's table rather than tally its lines twice.
-    tables.persist(StorageLevel.MEMORY_ONLY());
+    // Two consumers below: the batch's table is cached (SummaryDStream), not tallied twice.
     JavaPairDStream<StatKey, Tally> running = tables.flatMapToPair(new Entries(false));
     JavaPairDStream<StatKey, Tally> totals = settings.stateMethod() == StateMethod.MAP_WITH_STATE
         ? running.mapWithState(StateSpec.function(new AccumulateInState()).numPartitions(settings.partitions()))
