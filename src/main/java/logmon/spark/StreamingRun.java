@@ -55,8 +55,6 @@ public final class StreamingRun {
       String checkpoint = null;
       if (settings.checkpointDir() != null) {
         durable = CheckpointDirectory.open(settings.checkpointDir(), settings.graphOptions(), settings.fresh());
-        ResumeClock.setOffsetMillis(durable.resumeClockOffset(
-            settings.view().batch().toMillis(), MAX_REPLAY_BATCHES, System.currentTimeMillis()));
         checkpoint = durable.path().toString();
       } else if (settings.view().mode() == Mode.CUMULATIVE) {
         temporaryCheckpoint = Files.createTempDirectory("logmon-checkpoint-");
@@ -65,6 +63,13 @@ public final class StreamingRun {
       var initial = new SourceStatus(settings.source().description(), SourceStatus.State.STARTING, null);
       RunMonitor monitor = RunMonitor.install(sink, initial, () -> stop.request("input ended"));
       context = createOrRestore(receiverSource, checkpoint, durable);
+      if (durable != null) {
+        // Measured now, not before the restore: starting Spark takes seconds, and every batch
+        // interval of them would be one more batch to replay.
+        ResumeClock.setOffsetMillis(durable.resumeClockOffset(
+            settings.view().batch().toMillis(), MAX_REPLAY_BATCHES, System.currentTimeMillis()));
+        LOG.info("Spark clock offset: {} ms", ResumeClock.offsetMillis());
+      }
       context.addStreamingListener(monitor);
       context.start();
       LOG.info("logmon started: {}", settings);
@@ -103,7 +108,7 @@ public final class StreamingRun {
       }
     }
     try {
-      LOG.info("Restoring from checkpoint {} (clock offset {} ms)", checkpoint, ResumeClock.offsetMillis());
+      LOG.info("Restoring from checkpoint {}", checkpoint);
       return JavaStreamingContext.getOrCreate(checkpoint, create);
     } catch (RuntimeException e) {
       LOG.error("Cannot restore from checkpoint {}", checkpoint, e);
