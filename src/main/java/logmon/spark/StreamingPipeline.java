@@ -25,6 +25,9 @@ import scala.Tuple2;
  */
 public final class StreamingPipeline {
 
+  /** The running state is checkpointed at least every this many batches. */
+  static final int MAX_STATE_LINEAGE_BATCHES = 10;
+
   private StreamingPipeline() {}
 
   /**
@@ -53,9 +56,24 @@ public final class StreamingPipeline {
       return perBatch.window(sparkDuration(view.window()), sparkDuration(view.slide()))
           .reduceByKey(MergeTallies.INSTANCE, partitions);
     }
-    return perBatch.filter(new PerBatchKeys(false))
-        .updateStateByKey(new AccumulateTallies(), partitions)
-        .transformWithToPair(perBatch, new WithThisBatch());
+    JavaPairDStream<StatKey, Tally> totals = perBatch.filter(new PerBatchKeys(false))
+        .updateStateByKey(new AccumulateTallies(), partitions);
+    totals.checkpoint(sparkDuration(stateCheckpointInterval(view.batch())));
+    return totals.transformWithToPair(perBatch, new WithThisBatch());
+  }
+
+  /**
+   * How often the running state is checkpointed: Spark's default, max(10 s, batch), but never
+   * more than {@link #MAX_STATE_LINEAGE_BATCHES} batches apart. Each batch since the last state
+   * checkpoint adds a level to the state's lineage; at 100 ms batches the default lets 100 levels
+   * (and more while batches are behind) pile up, and after a restart Spark overflows the stack
+   * serialising them, so that no batch completes again.
+   */
+  static java.time.Duration stateCheckpointInterval(java.time.Duration batch) {
+    java.time.Duration sparkDefault = batch.compareTo(java.time.Duration.ofSeconds(10)) > 0
+        ? batch : java.time.Duration.ofSeconds(10);
+    java.time.Duration cap = batch.multipliedBy(MAX_STATE_LINEAGE_BATCHES);
+    return sparkDefault.compareTo(cap) < 0 ? sparkDefault : cap;
   }
 
   private static JavaDStream<String> openSource(JavaStreamingContext context, JobSettings settings,
