@@ -47,11 +47,21 @@ final class LogmonProcess {
    */
   static LogmonProcess start(Path dir, File input, Map<String, String> environment, String... args)
       throws IOException {
+    return start(dir, dir.resolve("spark.log"), input, environment, args);
+  }
+
+  /** As {@link #start(Path, File, String...)}, with Spark's log in {@code logFile}. */
+  static LogmonProcess startWithLogFile(Path dir, Path logFile, String... args) throws IOException {
+    return start(dir, logFile, null, Map.of(), args);
+  }
+
+  private static LogmonProcess start(Path dir, Path logFile, File input, Map<String, String> environment,
+      String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(LAUNCHER.toString());
     command.addAll(List.of(args));
     command.add("--log-file");
-    command.add(dir.resolve("spark.log").toString());
+    command.add(logFile.toString());
     Path out = Files.createTempFile(dir, "stdout", ".txt");
     Path err = Files.createTempFile(dir, "stderr", ".txt");
     ProcessBuilder builder = new ProcessBuilder(command)
@@ -156,9 +166,10 @@ final class LogmonProcess {
       }
       Thread.sleep(100);
     }
-    JsonNode last = objects.isEmpty() ? null : objects.get(objects.size() - 1);
-    return fail("waited %d s for %s; logmon %s; last object: %s; stderr: %s", seconds, what,
-        process.isAlive() ? "still running" : "exited with " + process.exitValue(), last, stderrText());
+    String last = objects.isEmpty() ? "none" : summary(objects.get(objects.size() - 1));
+    return fail("waited %d s for %s; logmon %s; %d objects, the last: %s; stderr: %s", seconds, what,
+        process.isAlive() ? "still running" : "exited with " + process.exitValue(), objects.size(), last,
+        stderrText());
   }
 
   JsonNode awaitJson(String what, int seconds, Predicate<JsonNode> matches)
@@ -180,6 +191,12 @@ final class LogmonProcess {
     }
     fail("waited %d s for \"%s\" on stderr; logmon %s; stderr: %s", seconds, text,
         process.isAlive() ? "still running" : "exited with " + process.exitValue(), stderrText());
+  }
+
+  /** The fields a failure message needs, not the whole object. */
+  static String summary(JsonNode object) {
+    return "{time " + object.get("time").asText() + ", " + Totals.of(object) + ", source "
+        + state(object) + ", batchHealth " + object.get("batchHealth") + "}";
   }
 
   static String state(JsonNode object) {

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RestartRecoveryTest {
 
-  /** Downtime of the crash test: 250 missed 100 ms batches. */
-  private static final Duration DOWNTIME = Duration.ofSeconds(25);
-  /** At most this many batches are replayed after a downtime (StreamingRun.MAX_REPLAY_BATCHES). */
-  private static final int MAX_REPLAY_BATCHES = 5;
+  /** Batches of the crash test: short, so that a downtime misses many. */
+  private static final Duration BATCH = Duration.ofMillis(250);
+  /** Downtime of the crash test: 120 missed batches. */
+  private static final Duration DOWNTIME = Duration.ofSeconds(30);
 
   @TempDir
   Path dir;
@@ -59,7 +59,7 @@ class RestartRecoveryTest {
     Path checkpoint = dir.resolve("checkpoint");
     int port = Netcat.freePort();
     feeders.add(Netcat.following(feed, port));
-    String[] args = {"--cumulative", "--checkpoint", checkpoint.toString(), "--batch", "100ms",
+    String[] args = {"--cumulative", "--checkpoint", checkpoint.toString(), "--batch", BATCH.toMillis() + "ms",
         "--port", Integer.toString(port), "--output", "json"};
 
     LogmonProcess first = start(args);
@@ -85,14 +85,16 @@ class RestartRecoveryTest {
 
     List<JsonNode> untilLive = restarted.completeJsonLines();
     untilLive = untilLive.subList(0, untilLive.indexOf(live) + 1);
-    System.out.printf("RestartRecoveryTest: after %d s down (--batch 100ms), restart to live data: %.1f s,"
-        + " %d objects until then%n", DOWNTIME.toSeconds(), toLive, untilLive.size());
-    assertThat(untilLive).as("every object up to live data shows the totals before the crash")
-        .allSatisfy(json -> assertThat(Totals.of(json)).isEqualTo(beforeCrash));
-    // 250 batches were missed; at most 5 are replayed, plus those pending at the crash, plus those
-    // that fall behind the wall clock by 2 s while the replay catches up.
-    assertThat(untilLive).as("objects before live data (%d s down = %d missed batches)",
-        DOWNTIME.toSeconds(), DOWNTIME.toMillis() / 100).hasSizeLessThanOrEqualTo(MAX_REPLAY_BATCHES + 25);
+    long missed = DOWNTIME.toMillis() / BATCH.toMillis();
+    System.out.printf("RestartRecoveryTest: after %d s down (%d missed batches of %d ms), restart to live data:"
+        + " %.1f s, %d objects until then%n", DOWNTIME.toSeconds(), missed, BATCH.toMillis(), toLive,
+        untilLive.size());
+    assertThat(untilLive.stream().map(Totals::of))
+        .as("every object up to live data shows the totals before the crash").containsOnly(beforeCrash);
+    // At most 5 missed batches are replayed, plus those pending at the crash, plus those that
+    // fall 2 s behind the wall clock while the replay catches up: far fewer than were missed.
+    assertThat(untilLive.size()).as("objects before live data, %d batches missed", missed)
+        .isLessThanOrEqualTo(40);
     assertThat(toLive).as("seconds from restart to live data").isLessThan(45);
 
     int seen = restarted.completeJsonLines().size();
