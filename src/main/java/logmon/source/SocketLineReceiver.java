@@ -19,6 +19,8 @@ public final class SocketLineReceiver extends LineReceiver {
   private final String host;
   private final int port;
   private transient volatile Socket socket;
+  /** Set while reconnecting after a failure: retries stay "disconnected", not "connecting". */
+  private transient volatile boolean retrying;
 
   public SocketLineReceiver(String host, int port, StorageLevel storageLevel, int maxLineBytes) {
     super(storageLevel, maxLineBytes);
@@ -31,20 +33,33 @@ public final class SocketLineReceiver extends LineReceiver {
     String where = host + ":" + port;
     try (Socket connection = new Socket()) {
       socket = connection;
-      reportState(State.CONNECTING, where);
+      if (!retrying) {
+        reportState(State.CONNECTING, where);
+      }
       connection.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
+      retrying = false;
       reportState(State.CONNECTED, where);
       storeLines(connection.getInputStream());
       if (!isStopped()) {
-        reportState(State.DISCONNECTED, "the source closed the connection");
-        restart("source " + where + " closed the connection", null, RETRY_DELAY_MILLIS);
+        retry("the source closed the connection", "source " + where + " closed the connection");
       }
     } catch (IOException e) {
       if (!isStopped()) {
-        reportState(State.DISCONNECTED, describe(e));
-        restart("cannot read from " + where + ": " + describe(e), null, RETRY_DELAY_MILLIS);
+        retry(describe(e), "cannot read from " + where + ": " + describe(e));
       }
     }
+  }
+
+  /**
+   * Reports the source disconnected (once per outage: every report is a line on stderr and an
+   * RPC to the driver) and tries again after {@link #RETRY_DELAY_MILLIS}.
+   */
+  private void retry(String detail, String logMessage) {
+    if (!retrying) {
+      retrying = true;
+      reportState(State.DISCONNECTED, detail);
+    }
+    restart(logMessage, null, RETRY_DELAY_MILLIS);
   }
 
   private static String describe(IOException e) {
