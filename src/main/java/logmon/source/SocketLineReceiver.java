@@ -40,11 +40,11 @@ public final class SocketLineReceiver extends LineReceiver {
       retrying = false;
       reportState(State.CONNECTED, where);
       storeLines(connection.getInputStream());
-      if (!isStopped()) {
+      if (!stopping()) {
         retry("the source closed the connection", "source " + where + " closed the connection");
       }
     } catch (IOException e) {
-      if (!isStopped()) {
+      if (!stopping()) {
         retry(describe(e), "cannot read from " + where + ": " + describe(e));
       }
     }

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import logmon.core.Mode;
 import logmon.core.SnapshotSink;
 import logmon.core.SourceStatus;
+import logmon.source.InputGate;
 import logmon.source.ReplayServer;
 import logmon.source.SourceSpec;
 import org.apache.spark.api.java.function.Function0;
@@ -47,6 +48,7 @@ public final class StreamingRun {
     ReplayServer replay = null;
     JavaStreamingContext context = null;
     try {
+      InputGate.open();
       SourceSpec receiverSource = settings.source();
       if (settings.source() instanceof SourceSpec.Replay spec) {
         replay = new ReplayServer(spec.file(), spec.linesPerSecond(), spec.loop()).start();
@@ -75,6 +77,7 @@ public final class StreamingRun {
       LOG.info("logmon started: {}", settings);
       stop.await(limit);
       LOG.info("logmon stopping: {}", stop.reason());
+      InputGate.close();
       long batchMillis = settings.view().batch().toMillis();
       if (!monitor.awaitDrained(DRAIN_MILLIS, 3 * batchMillis + 5_000)) {
         LOG.warn("Stopping before the last received lines were counted: batches are behind");
