@@ -41,6 +41,23 @@ final class Netcat implements AutoCloseable {
   }
 
   /**
+   * {@code while :; do cat file; sleep 0.5; done | nc -lk 127.0.0.1 port}: lines keep flowing, a
+   * copy of the file every half second, until closed.
+   */
+  static Netcat repeating(Path file, int port) throws IOException, InterruptedException {
+    HostTools.require(NC, "netcat-openbsd");
+    List<Process> pipeline = ProcessBuilder.startPipeline(List.of(
+        new ProcessBuilder("bash", "-c", "while :; do cat \"$0\"; sleep 0.5; done", file.toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD),
+        new ProcessBuilder(NC, "-lk", "127.0.0.1", Integer.toString(port))
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)));
+    Netcat netcat = new Netcat(new ArrayList<>(pipeline), port);
+    netcat.awaitListening();
+    return netcat;
+  }
+
+  /**
    * {@code nc -N -lk 127.0.0.1 port < file}: the first client gets the file, then the connection
    * closes, so a last line without a newline is complete.
    */
