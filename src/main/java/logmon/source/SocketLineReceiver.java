@@ -1,6 +1,7 @@
 package logmon.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import logmon.core.SourceStatus.State;
@@ -15,6 +16,8 @@ public final class SocketLineReceiver extends LineReceiver {
 
   static final int RETRY_DELAY_MILLIS = 1000;
   private static final int CONNECT_TIMEOUT_MILLIS = 5000;
+  /** A new connection after an outage counts as connected once open this long, or on data. */
+  private static final int PROVE_CONNECTION_MILLIS = 500;
 
   private final String host;
   private final int port;
@@ -37,9 +40,19 @@ public final class SocketLineReceiver extends LineReceiver {
         reportState(State.CONNECTING, where);
       }
       connection.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
-      retrying = false;
-      reportState(State.CONNECTED, where);
-      storeLines(connection.getInputStream());
+      InputStream in;
+      if (retrying) {
+        // After an outage, a server that accepts and at once closes (nc -N -lk once its file is
+        // sent, a port forwarder with nothing behind it) would make every retry "connected" and
+        // then "disconnected": two stderr lines a second. Say connected once the connection
+        // delivers data or stays open.
+        connection.setSoTimeout(PROVE_CONNECTION_MILLIS);
+        in = new FirstReadSignal(connection, () -> connected(where));
+      } else {
+        connected(where);
+        in = connection.getInputStream();
+      }
+      storeLines(in);
       if (!stopping()) {
         retry("the source closed the connection", "source " + where + " closed the connection");
       }
@@ -48,6 +61,11 @@ public final class SocketLineReceiver extends LineReceiver {
         retry(describe(e), "cannot read from " + where + ": " + describe(e));
       }
     }
+  }
+
+  private void connected(String where) {
+    retrying = false;
+    reportState(State.CONNECTED, where);
   }
 
   /**
