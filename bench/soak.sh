@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Soak test: runs logmon for N minutes at a steady rate, in window mode and in cumulative mode
 # (with --checkpoint, so the receiver write-ahead log is on) side by side, each fed by its own
-# loopback nc, and samples every 10 s: RSS, threads, open fds, checkpoint directory size and
-# Spark log size. Prints a table and, per figure, a verdict: flat or growing.
+# loopback nc, and samples every 10 s: RSS, live heap after a full GC (jcmd), threads, open fds,
+# checkpoint directory size and Spark log size. Prints a table and, per figure, a verdict: flat
+# or growing. (RSS alone also grows while the JVM takes its heap up to -Xmx; the live heap after
+# a forced GC is what a leak would move.)
 #
 #   bench/soak.sh [--minutes N] [--rate LINES_PER_SECOND] [--interval SECONDS] [--keep]
 #
 # Defaults: 60 minutes, 1000 lines/s per logmon, a sample every 10 s. Needs nc (netcat-openbsd)
-# and pv (apt-get install pv). Exit status: 0 when both runs lived to the end and stopped
+# and pv (apt-get install pv); jcmd (in the JDK) for the heap column. Exit status: 0 when both runs lived to the end and stopped
 # cleanly on SIGTERM, 1 otherwise (a "growing" verdict alone does not fail: judge it).
 # Everything it starts is stopped on exit; --keep keeps the work directory (logs, JSON, samples).
 set -euo pipefail
@@ -80,6 +82,12 @@ start_logmon() {
 
 # The Spark log with its rolled files (spark.log.1 ...), in KiB.
 log_kib() { du -ck "$work/$1-spark.log"* 2>/dev/null | tail -1 | cut -f1; }
+# Live heap after a full GC, in MiB ("-" without jcmd).
+heap_mib() {
+  command -v jcmd >/dev/null || { echo "-"; return; }
+  timeout 20 jcmd "$1" GC.run >/dev/null 2>&1 || { echo "-"; return; }
+  timeout 20 jcmd "$1" GC.heap_info 2>/dev/null | awk '/ used / { for (i = 1; i < NF; i++) if ($i == "used") { sub("K", "", $(i + 1)); printf "%.0f", $(i + 1) / 1024; exit } }'
+}
 json_field() { tail -1 "$work/$1.jsonl" 2>/dev/null | grep -o "\"$2\":[0-9.]*" | head -1 | cut -d: -f2; }
 
 echo "soak: $minutes min at $rate lines/s per run, a sample every ${interval}s; work directory $work"
@@ -98,9 +106,9 @@ for mode in "${modes[@]}"; do
 done
 
 samples="$work/samples.tsv"
-printf 'second\tmode\trss_mib\tthreads\tfds\tcheckpoint_kib\tlog_kib\trequests\tdelay_ms\n' >"$samples"
-header='%7s  %-10s %8s %8s %6s %14s %8s %12s %9s\n'
-printf "$header" second mode rss_mib threads fds checkpoint_kib log_kib requests delay_ms
+printf 'second\tmode\trss_mib\theap_mib\tthreads\tfds\tcheckpoint_kib\tlog_kib\trequests\tdelay_ms\n' >"$samples"
+header='%7s  %-10s %8s %8s %8s %6s %14s %8s %12s %9s\n'
+printf "$header" second mode rss_mib heap_mib threads fds checkpoint_kib log_kib requests delay_ms
 start=$SECONDS
 end=$((start + minutes * 60))
 failed=""
@@ -112,6 +120,7 @@ while ((SECONDS < end)); do
       failed="$failed $mode"
       continue
     fi
+    heap=$(heap_mib "$pid")
     rss=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
     threads=$(awk '/^Threads:/ {print $2}' "/proc/$pid/status")
     fds=$(ls "/proc/$pid/fd" | wc -l)
@@ -119,7 +128,7 @@ while ((SECONDS < end)); do
     [[ "$mode" == cumulative ]] && ck=$(du -sk "$work/checkpoint" | cut -f1)
     requests=$(json_field "$mode" requests)
     delay=$(json_field "$mode" schedulingDelayMs)
-    row=("$now" "$mode" "$rss" "$threads" "$fds" "$ck" "$(log_kib "$mode")" "${requests:--}" "${delay:--}")
+    row=("$now" "$mode" "$rss" "${heap:--}" "$threads" "$fds" "$ck" "$(log_kib "$mode")" "${requests:--}" "${delay:--}")
     printf '%s\t' "${row[@]}" | sed 's/\t$/\n/' >>"$samples"
     printf "$header" "${row[@]}"
   done
@@ -143,14 +152,14 @@ echo
 echo "verdicts (after warm-up: mean of the earlier half -> mean of the later half):"
 for mode in "${modes[@]}"; do
   awk -F'\t' -v mode="$mode" '
-    NR > 1 && $2 == mode { n++; for (c = 3; c <= 7; c++) v[n, c] = $c }
+    NR > 1 && $2 == mode { n++; for (c = 3; c <= 8; c++) v[n, c] = $c }
     END {
-      split("rss_mib threads fds checkpoint_kib log_kib", name, " ")
-      split("64 8 8 1024 1024", margin, " ")
+      split("rss_mib heap_mib threads fds checkpoint_kib log_kib", name, " ")
+      split("64 16 8 8 1024 1024", margin, " ")
       skip = int(n / 5); rest = n - skip
       if (rest < 2) { printf "  %-10s too few samples for a verdict\n", mode; exit }
       half = int(rest / 2)
-      for (c = 3; c <= 7; c++) {
+      for (c = 3; c <= 8; c++) {
         if (v[1, c] == "-") continue
         a = 0; b = 0
         for (i = skip + 1; i <= skip + half; i++) a += v[i, c]
