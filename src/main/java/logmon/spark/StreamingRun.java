@@ -1,12 +1,8 @@
 package logmon.spark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import logmon.core.Mode;
 import logmon.core.SnapshotSink;
 import logmon.core.SourceStatus;
@@ -43,7 +39,7 @@ public final class StreamingRun {
    * @throws CheckpointException when --checkpoint names a directory that cannot be used as it is
    */
   public void run(Duration limit) throws Exception {
-    Path temporaryCheckpoint = null;
+    TemporaryCheckpoint temporaryCheckpoint = null;
     CheckpointDirectory durable = null;
     ReplayServer replay = null;
     JavaStreamingContext context = null;
@@ -59,8 +55,8 @@ public final class StreamingRun {
         durable = CheckpointDirectory.open(settings.checkpointDir(), settings.graphOptions(), settings.fresh());
         checkpoint = durable.path().toString();
       } else if (settings.view().mode() == Mode.CUMULATIVE) {
-        temporaryCheckpoint = Files.createTempDirectory("logmon-checkpoint-");
-        checkpoint = temporaryCheckpoint.toString();
+        temporaryCheckpoint = TemporaryCheckpoint.create(Path.of(System.getProperty("java.io.tmpdir")));
+        checkpoint = temporaryCheckpoint.path().toString();
       }
       var initial = new SourceStatus(settings.source().description(), SourceStatus.State.STARTING, null);
       RunMonitor monitor = RunMonitor.install(sink, initial, () -> stop.request("input ended"));
@@ -93,7 +89,7 @@ public final class StreamingRun {
         durable.close();
       }
       if (temporaryCheckpoint != null) {
-        deleteRecursively(temporaryCheckpoint);
+        temporaryCheckpoint.close();
       }
     }
   }
@@ -117,20 +113,6 @@ public final class StreamingRun {
       LOG.error("Cannot restore from checkpoint {}", checkpoint, e);
       throw new CheckpointException("cannot restore from --checkpoint " + checkpoint + " ("
           + e.getMessage() + "); add --fresh to discard it and start from zero");
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.deleteIfExists(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      LOG.warn("Could not remove the temporary checkpoint {}", dir, e);
     }
   }
 }
