@@ -119,6 +119,19 @@ class ShutdownTest {
     assertThat(code).as(logmon.stderrText()).isEqualTo(130);
     assertThat(stopSeconds).as("seconds from the first SIGINT to exit").isLessThan(3);
     assertThat(logmon.stderrText()).contains("logmon: interrupted again, stopping now");
+
+    // A forced stop leaves its temporary checkpoint; the next run removes it once it is a minute
+    // old (younger ones may belong to a run still starting).
+    Path tmp = dir.resolve("tmp");
+    List<Path> left = temporaryCheckpoints(tmp);
+    assertThat(left).as("a forced stop leaves its temporary checkpoint").hasSize(1);
+    Files.setLastModifiedTime(left.get(0).resolve("logmon.lock"),
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(120)));
+    LogmonProcess next = LogmonProcess.start(dir, new java.io.File("/dev/null"),
+        Map.of("LOGMON_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp), "--stdin", "--cumulative", "--output", "json");
+    assertThat(next.waitFor(120)).as(next.stderrText()).isZero();
+    assertThat(temporaryCheckpoints(tmp)).as("the next run removed the abandoned checkpoint, then its own")
+        .isEmpty();
   }
 
   private static List<Path> temporaryCheckpoints(Path tmp) throws Exception {
