@@ -28,13 +28,24 @@ abstract class LineReceiver extends Receiver<String> {
   /** Runs on the receiver's own thread until the source ends or the receiver stops. */
   protected abstract void receive();
 
-  /** Stores every line of the stream; returns normally at end of stream or when stopped. */
+  /**
+   * Stores every line of the stream; returns normally at end of stream, when stopped, or once the
+   * {@link InputGate} closes (see {@link #stopping()}).
+   */
   protected void storeLines(InputStream in) throws IOException {
     var reader = new BoundedLineReader(in, maxLineBytes);
     String line;
-    while (!isStopped() && (line = reader.readLine()) != null) {
+    while (!stopping() && (line = reader.readLine()) != null) {
+      if (!InputGate.isOpen()) {
+        return; // read after the stop request: left out, like lines still in the socket
+      }
       store(line);
     }
+  }
+
+  /** True once the receiver is stopped or the run is stopping: nothing more to store. */
+  protected boolean stopping() {
+    return isStopped() || !InputGate.isOpen();
   }
 
   protected void reportState(SourceStatus.State state, String detail) {

@@ -22,7 +22,9 @@ public final class StdinLineReceiver extends LineReceiver {
     try {
       // Not System.in: its buffering would hold lines back from a slow pipe.
       storeLines(new FileInputStream(FileDescriptor.in));
-      reportState(State.ENDED, "end of standard input");
+      if (!stopping()) {
+        reportState(State.ENDED, "end of standard input");
+      }
     } catch (IOException e) {
       reportState(State.ENDED, "cannot read standard input: " + e.getMessage());
     }

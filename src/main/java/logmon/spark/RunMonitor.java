@@ -110,8 +110,9 @@ public final class RunMonitor implements StreamingListener {
   /**
    * Waits until a batch that began {@code drainMillis} from now or later has completed, so that
    * every line received before this call has been counted; gives up after {@code timeoutMillis}.
-   * Stopping Spark without this loses the blocks not yet given to a batch: a graceful stop closes
-   * the block log before the last batch is allocated (with checkpointing on).
+   * Called once the {@link logmon.source.InputGate} is closed, it leaves Spark's graceful stop no
+   * received block to hand to a batch: that stop closes the block log first, and with the
+   * write-ahead log on, blocks it still had to hand over were lost after a 10-batch timeout.
    */
   synchronized boolean awaitDrained(long drainMillis, long timeoutMillis) throws InterruptedException {
     long target = System.currentTimeMillis() + drainMillis;

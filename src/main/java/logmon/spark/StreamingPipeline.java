@@ -30,6 +30,9 @@ import scala.reflect.ClassTag$;
  */
 public final class StreamingPipeline {
 
+  /** The running state is checkpointed at least every this many batches. */
+  static final int MAX_STATE_LINEAGE_BATCHES = 10;
+
   private StreamingPipeline() {}
 
   /**
@@ -75,12 +78,31 @@ public final class StreamingPipeline {
     }
     // Two consumers below: the batch's table is cached (SummaryDStream), not tallied twice.
     JavaPairDStream<StatKey, Tally> running = tables.flatMapToPair(new Entries(false));
-    JavaPairDStream<StatKey, Tally> totals = settings.stateMethod() == StateMethod.MAP_WITH_STATE
-        ? running.mapWithState(StateSpec.function(new AccumulateInState()).numPartitions(settings.partitions()))
-            .stateSnapshots()
-        : running.updateStateByKey(new AccumulateTallies(), settings.partitions());
+    JavaPairDStream<StatKey, Tally> totals;
+    if (settings.stateMethod() == StateMethod.MAP_WITH_STATE) {
+      // mapWithState checkpoints its state every 10 batches by default: already bounded.
+      totals = running.mapWithState(StateSpec.function(new AccumulateInState())
+          .numPartitions(settings.partitions())).stateSnapshots();
+    } else {
+      totals = running.updateStateByKey(new AccumulateTallies(), settings.partitions());
+      totals.checkpoint(sparkDuration(stateCheckpointInterval(view.batch())));
+    }
     totals.transformWithToPair(tables.flatMapToPair(new Entries(true)), new WithThisBatch())
         .foreachRDD(new SnapshotPublisher.OfEntries(view, settings.top(), settings.ipThreshold()));
+  }
+
+  /**
+   * How often the running state is checkpointed: Spark's default, max(10 s, batch), but never
+   * more than {@link #MAX_STATE_LINEAGE_BATCHES} batches apart. Each batch since the last state
+   * checkpoint adds a level to the state's lineage; at 100 ms batches the default lets 100 levels
+   * (and more while batches are behind) pile up, and after a restart Spark overflows the stack
+   * serialising them, so that no batch completes again.
+   */
+  static java.time.Duration stateCheckpointInterval(java.time.Duration batch) {
+    java.time.Duration sparkDefault = batch.compareTo(java.time.Duration.ofSeconds(10)) > 0
+        ? batch : java.time.Duration.ofSeconds(10);
+    java.time.Duration cap = batch.multipliedBy(MAX_STATE_LINEAGE_BATCHES);
+    return sparkDefault.compareTo(cap) < 0 ? sparkDefault : cap;
   }
 
   static Duration sparkDuration(java.time.Duration duration) {

@@ -1,18 +1,15 @@
 package logmon.spark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import logmon.core.Mode;
 import logmon.core.SnapshotSink;
 import logmon.core.SourceStatus;
 import java.util.ArrayList;
 import java.util.List;
 import logmon.source.DirectoryWatcher;
+import logmon.source.InputGate;
 import logmon.source.ReplayServer;
 import logmon.source.SourceSpec;
 import org.apache.spark.api.java.function.Function0;
@@ -45,12 +42,13 @@ public final class StreamingRun {
    * @throws CheckpointException when --checkpoint names a directory that cannot be used as it is
    */
   public void run(Duration limit) throws Exception {
-    Path temporaryCheckpoint = null;
+    TemporaryCheckpoint temporaryCheckpoint = null;
     CheckpointDirectory durable = null;
     ReplayServer replay = null;
     List<DirectoryWatcher> watchers = new ArrayList<>();
     JavaStreamingContext context = null;
     try {
+      InputGate.open();
       List<SourceSpec> readFrom = new ArrayList<>();
       for (SourceSpec source : settings.sources()) {
         if (source instanceof SourceSpec.Replay spec) {
@@ -63,21 +61,27 @@ public final class StreamingRun {
       String checkpoint = null;
       if (settings.checkpointDir() != null) {
         durable = CheckpointDirectory.open(settings.checkpointDir(), settings.graphOptions(), settings.fresh());
-        ResumeClock.setOffsetMillis(durable.resumeClockOffset(
-            settings.view().batch().toMillis(), MAX_REPLAY_BATCHES, System.currentTimeMillis()));
         checkpoint = durable.path().toString();
       } else if (settings.view().mode() == Mode.CUMULATIVE) {
-        temporaryCheckpoint = Files.createTempDirectory("logmon-checkpoint-");
-        checkpoint = temporaryCheckpoint.toString();
+        temporaryCheckpoint = TemporaryCheckpoint.create(Path.of(System.getProperty("java.io.tmpdir")));
+        checkpoint = temporaryCheckpoint.path().toString();
       }
       RunMonitor monitor = RunMonitor.install(sink, initialStates(), () -> stop.request("input ended"));
       watchDirectories(monitor, watchers);
       context = createOrRestore(readFrom, checkpoint, durable);
+      if (durable != null) {
+        // Measured now, not before the restore: starting Spark takes seconds, and every batch
+        // interval of them would be one more batch to replay.
+        ResumeClock.setOffsetMillis(durable.resumeClockOffset(
+            settings.view().batch().toMillis(), MAX_REPLAY_BATCHES, System.currentTimeMillis()));
+        LOG.info("Spark clock offset: {} ms", ResumeClock.offsetMillis());
+      }
       context.addStreamingListener(monitor);
       context.start();
       LOG.info("logmon started: {}", settings);
       stop.await(limit);
       LOG.info("logmon stopping: {}", stop.reason());
+      InputGate.close();
       long batchMillis = settings.view().batch().toMillis();
       if (!monitor.awaitDrained(DRAIN_MILLIS, 3 * batchMillis + 5_000)) {
         LOG.warn("Stopping before the last received lines were counted: batches are behind");
@@ -94,7 +98,7 @@ public final class StreamingRun {
         durable.close();
       }
       if (temporaryCheckpoint != null) {
-        deleteRecursively(temporaryCheckpoint);
+        temporaryCheckpoint.close();
       }
     }
   }
@@ -134,26 +138,12 @@ public final class StreamingRun {
       }
     }
     try {
-      LOG.info("Restoring from checkpoint {} (clock offset {} ms)", checkpoint, ResumeClock.offsetMillis());
+      LOG.info("Restoring from checkpoint {}", checkpoint);
       return JavaStreamingContext.getOrCreate(checkpoint, create);
     } catch (RuntimeException e) {
       LOG.error("Cannot restore from checkpoint {}", checkpoint, e);
       throw new CheckpointException("cannot restore from --checkpoint " + checkpoint + " ("
           + e.getMessage() + "); add --fresh to discard it and start from zero");
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.deleteIfExists(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      LOG.warn("Could not remove the temporary checkpoint {}", dir, e);
     }
   }
 }

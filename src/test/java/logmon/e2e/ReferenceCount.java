@@ -15,7 +15,12 @@ import java.util.regex.Pattern;
  */
 final class ReferenceCount {
 
-  private static final String QUOTED = "\"((?:[^\"\\\\]|\\\\.)*)\"";
+  /** A quoted field, written as an unrolled loop so that a 1 MB field does not overflow the stack. */
+  private static final String QUOTED = "\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"";
+  /** Blank lines are ignored: only spaces, tabs and CRs (README, "What counts as a log line"). */
+  private static final Pattern BLANK = Pattern.compile("[ \\t\\r]*");
+  /** logmon's default --max-line-bytes. */
+  static final int DEFAULT_MAX_LINE_BYTES = 2 * 1024 * 1024;
   private static final Pattern LINE = Pattern.compile(
       "([^ ]+) ([^ ]+) ([^ ]+) \\[\\d{2}/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/\\d{4}"
           + ":\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}\\] " + QUOTED + " (\\d{3}) (\\d+|-)"
@@ -23,6 +28,8 @@ final class ReferenceCount {
 
   long requests;
   long malformed;
+  /** Lines longer than the byte limit: counted as malformed too, as logmon does. */
+  long oversized;
   long bytesSum;
   long bytesMin = Long.MAX_VALUE;
   long bytesMax = Long.MIN_VALUE;
@@ -31,16 +38,32 @@ final class ReferenceCount {
   final Map<String, Long> clients = new TreeMap<>();
 
   static ReferenceCount of(byte[] content) {
+    return of(content, DEFAULT_MAX_LINE_BYTES);
+  }
+
+  /**
+   * Lines end at LF; a line of more than {@code maxLineBytes} bytes (its CR included) is malformed
+   * and oversized; the others are decoded as UTF-8 (invalid bytes become U+FFFD) and matched.
+   */
+  static ReferenceCount of(byte[] content, int maxLineBytes) {
     ReferenceCount count = new ReferenceCount();
-    String text = new String(content, StandardCharsets.UTF_8);
-    for (String line : text.split("\n", -1)) {
-      count.add(line);
+    int start = 0;
+    for (int i = 0; i <= content.length; i++) {
+      if (i == content.length || content[i] == '\n') {
+        if (i - start > maxLineBytes) {
+          count.oversized++;
+          count.malformed++;
+        } else {
+          count.add(new String(content, start, i - start, StandardCharsets.UTF_8));
+        }
+        start = i + 1;
+      }
     }
     return count;
   }
 
   private void add(String line) {
-    if (line.isBlank()) {
+    if (BLANK.matcher(line).matches()) {
       return;
     }
     Matcher m = LINE.matcher(line);

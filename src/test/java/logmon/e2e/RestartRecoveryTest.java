@@ -1,0 +1,172 @@
+package logmon.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cumulative totals survive a crash: kill -9, restart with the same --checkpoint, and the totals
+ * are those before the crash; lines sent afterwards add up exactly. A checkpoint is never used by
+ * two runs at once, nor by a run with other options or another build.
+ */
+class RestartRecoveryTest {
+
+  /** Batches of the crash test: short, so that a downtime misses many. */
+  private static final Duration BATCH = Duration.ofMillis(250);
+  /** Downtime of the crash test: 120 missed batches. */
+  private static final Duration DOWNTIME = Duration.ofSeconds(30);
+
+  @TempDir
+  Path dir;
+  private final List<LogmonProcess> logmons = new ArrayList<>();
+  private final List<Netcat> feeders = new ArrayList<>();
+
+  @AfterEach
+  void stopChildren() throws InterruptedException {
+    logmons.forEach(l -> l.process.destroyForcibly());
+    for (Netcat feeder : feeders) {
+      feeder.close();
+    }
+  }
+
+  private LogmonProcess start(String... args) throws Exception {
+    LogmonProcess logmon = LogmonProcess.start(dir, null, args);
+    logmons.add(logmon);
+    return logmon;
+  }
+
+  @Test
+  void killMinus9ThenRestartLosesNothingCountsNothingTwiceAndCatchesUpAtOnce() throws Exception {
+    byte[] before = TestLogs.concat(TestLogs.sampleLines(0, 700),
+        TestLogs.malformed("not a log line", "10.0.0.1 - - [bad date] \"GET / HTTP/1.0\" 200 1"));
+    byte[] after = TestLogs.concat(TestLogs.sampleLines(700, 1406), TestLogs.malformed("also not a log line"));
+    Totals beforeCrash = Totals.of(ReferenceCount.of(before));
+    Totals everything = Totals.of(ReferenceCount.of(TestLogs.concat(before, after)));
+
+    Path feed = dir.resolve("feed.log");
+    Files.write(feed, before);
+    Path checkpoint = dir.resolve("checkpoint");
+    int port = Netcat.freePort();
+    feeders.add(Netcat.following(feed, port));
+    String[] args = {"--cumulative", "--checkpoint", checkpoint.toString(), "--batch", BATCH.toMillis() + "ms",
+        "--port", Integer.toString(port), "--output", "json"};
+
+    LogmonProcess first = start(args);
+    first.awaitJson("every line sent before the crash counted", 120,
+        json -> Totals.of(json).equals(beforeCrash));
+
+    // While it runs, the checkpoint is taken: a second logmon is refused, one line naming it.
+    LogmonProcess second = start(args);
+    assertThat(second.waitFor(60)).as("a second logmon on the same --checkpoint").isEqualTo(2);
+    assertThat(second.stderrText().strip().lines()).hasSize(1).first().asString()
+        .startsWith("logmon: ").contains(checkpoint.toString()).contains("in use");
+    assertThat(Files.size(second.stdout)).isZero();
+
+    first.killHard();
+    Thread.sleep(DOWNTIME.toMillis());
+
+    Instant restartedAt = Instant.now();
+    LogmonProcess restarted = start(args);
+    JsonNode firstObject = restarted.awaitJson("the first object after the restart", 120, json -> true);
+    assertThat(Totals.of(firstObject)).as("the totals right after the restart").isEqualTo(beforeCrash);
+    JsonNode live = restarted.awaitJson("an object within 2 s of the wall clock", 120,
+        json -> Math.abs(Duration.between(Instant.parse(json.get("time").asText()), Instant.now()).toMillis()) < 2000);
+    double toLive = (System.nanoTime() - restarted.startedNanos) / 1e9;
+
+    List<JsonNode> untilLive = restarted.completeJsonLines();
+    untilLive = untilLive.subList(0, untilLive.indexOf(live) + 1);
+    long missed = DOWNTIME.toMillis() / BATCH.toMillis();
+    System.out.printf("RestartRecoveryTest: after %d s down (%d missed batches of %d ms), restart to live data:"
+        + " %.1f s, %d objects until then%n", DOWNTIME.toSeconds(), missed, BATCH.toMillis(), toLive,
+        untilLive.size());
+    assertThat(untilLive.stream().map(Totals::of))
+        .as("every object up to live data shows the totals before the crash").containsOnly(beforeCrash);
+    // Replaying every missed batch would start 30 s back, at the crash; skipping the downtime,
+    // logmon's first batches are the last few before the restart (at most 5 missed ones, plus
+    // those pending at the crash).
+    assertThat(Instant.parse(firstObject.get("time").asText()))
+        .as("the first batch after the restart").isAfter(restartedAt.minusSeconds(5));
+    // Those few, plus the batches that fall behind the wall clock while Spark warms up: far fewer
+    // than were missed.
+    assertThat(untilLive.size()).as("objects before live data, %d batches missed", missed)
+        .isLessThanOrEqualTo(80);
+    assertThat(toLive).as("seconds from restart to live data").isLessThan(45);
+
+    int seen = restarted.completeJsonLines().size();
+    TestLogs.append(feed, after);
+    restarted.awaitJson("everything sent counted", seen, 60, json -> Totals.of(json).equals(everything));
+    Thread.sleep(1000);
+    List<JsonNode> objects = restarted.completeJsonLines();
+    assertThat(Totals.of(objects.get(objects.size() - 1)))
+        .as("still the totals of everything sent, a second later: nothing counted twice")
+        .isEqualTo(everything);
+
+    restarted.signal("TERM");
+    assertThat(restarted.waitFor(60)).as(restarted.stderrText()).isZero();
+  }
+
+  @Test
+  void aCheckpointIsRefusedForOtherOptionsOrAnotherBuildAndFreshStartsFromZero() throws Exception {
+    byte[] firstRun = TestLogs.sampleLines(0, 300);
+    byte[] freshRun = TestLogs.sampleLines(300, 400);
+    Path firstFile = dir.resolve("first.log");
+    Path freshFile = dir.resolve("fresh.log");
+    Files.write(firstFile, firstRun);
+    Files.write(freshFile, freshRun);
+    Path checkpoint = dir.resolve("checkpoint");
+    String[] args = {"--cumulative", "--checkpoint", checkpoint.toString(), "--batch", "250ms",
+        "--stdin", "--output", "json"};
+
+    LogmonProcess first = LogmonProcess.start(dir, firstFile.toFile(), args);
+    logmons.add(first);
+    assertThat(first.waitFor(120)).as(first.stderrText()).isZero();
+    List<JsonNode> firstObjects = first.jsonLines();
+    assertThat(Totals.of(firstObjects.get(firstObjects.size() - 1))).isEqualTo(Totals.of(ReferenceCount.of(firstRun)));
+    assertThat(Files.list(checkpoint).map(p -> p.getFileName().toString()))
+        .as("Spark wrote a checkpoint").anyMatch(name -> name.matches("checkpoint-\\d+"));
+
+    // Another --top would silently run with the old one: refused, naming the option.
+    LogmonProcess otherTop = LogmonProcess.start(dir, freshFile.toFile(), withTop(args, "5"));
+    logmons.add(otherTop);
+    assertThat(otherTop.waitFor(60)).isEqualTo(2);
+    assertThat(otherTop.stderrText().strip().lines()).hasSize(1).first().asString()
+        .startsWith("logmon: ").contains(checkpoint.toString()).contains("--top 10").contains("--top 5");
+
+    // A checkpoint written by another build is refused, pointing at --fresh.
+    Path metadata = checkpoint.resolve("logmon-checkpoint.properties");
+    String properties = Files.readString(metadata);
+    Matcher build = Pattern.compile("(?m)^build=(.*)$").matcher(properties);
+    assertThat(build.find()).as("build= in %s", properties).isTrue();
+    Files.writeString(metadata, build.replaceFirst("build=0123456789abcdef"));
+    LogmonProcess otherBuild = LogmonProcess.start(dir, freshFile.toFile(), args);
+    logmons.add(otherBuild);
+    assertThat(otherBuild.waitFor(60)).isEqualTo(2);
+    assertThat(otherBuild.stderrText().strip().lines()).hasSize(1).first().asString()
+        .startsWith("logmon: ").contains(checkpoint.toString()).contains("--fresh");
+
+    // --fresh discards it: the totals are those of this run's input alone.
+    String[] fresh = TestLogs.concatArgs(args, "--fresh");
+    LogmonProcess restarted = LogmonProcess.start(dir, freshFile.toFile(), fresh);
+    logmons.add(restarted);
+    assertThat(restarted.waitFor(120)).as(restarted.stderrText()).isZero();
+    List<JsonNode> objects = restarted.jsonLines();
+    assertThat(objects.get(0).get("requests").asLong()).as("--fresh: the first object's requests")
+        .isLessThanOrEqualTo(100);
+    assertThat(Totals.of(objects.get(objects.size() - 1))).isEqualTo(Totals.of(ReferenceCount.of(freshRun)));
+  }
+
+  private static String[] withTop(String[] args, String top) {
+    return TestLogs.concatArgs(args, "--top", top);
+  }
+}

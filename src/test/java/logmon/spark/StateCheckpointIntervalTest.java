@@ -1,0 +1,25 @@
+package logmon.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Cumulative state is checkpointed as Spark would, but never more than 10 batches apart. */
+class StateCheckpointIntervalTest {
+
+  @ParameterizedTest(name = "batch {0} ms: every {1} ms")
+  @CsvSource({
+      "100, 1000",
+      "250, 2500",
+      "1000, 10000",
+      "5000, 10000",
+      "30000, 30000",
+      "3600000, 3600000",
+  })
+  void isSparksDefaultCappedAtTenBatches(long batchMillis, long expectedMillis) {
+    assertThat(StreamingPipeline.stateCheckpointInterval(Duration.ofMillis(batchMillis)))
+        .isEqualTo(Duration.ofMillis(expectedMillis));
+  }
+}
