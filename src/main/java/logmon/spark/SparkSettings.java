@@ -21,6 +21,7 @@ final class SparkSettings {
         .set("spark.ui.showConsoleProgress", "false")
         .set("spark.default.parallelism", Integer.toString(settings.partitions()))
         .set("spark.locality.wait", "0s")
+        .set("spark.streaming.blockInterval", blockIntervalMillis(settings) + "ms")
         // logmon stops the context itself (signals, --duration); Spark's hook would race it.
         .set("spark.streaming.stopGracefullyOnShutdown", "false")
         .set("spark.streaming.clock", ResumeClock.class.getName());
@@ -47,7 +48,8 @@ final class SparkSettings {
     String jar = System.getProperty("logmon.jar");
     if (!conf.contains("spark.jars") && jar != null) {
       if (!Files.isReadable(Path.of(jar))) {
-        throw new IllegalStateException("a cluster needs the application jar " + jar + ": run mvn package");
+        throw new IllegalStateException("a cluster's executors load logmon from " + jar
+            + ", which is missing: build it with mvn -DskipTests package");
       }
       conf.set("spark.jars", jar);
     }
@@ -57,6 +59,14 @@ final class SparkSettings {
         .collect(Collectors.joining(" "));
     String existing = conf.get("spark.executor.extraJavaOptions", "");
     conf.set("spark.executor.extraJavaOptions", (existing + " " + flags).trim());
+  }
+
+  /**
+   * How long a receiver gathers lines into one block: Spark's 200 ms, but shorter with short
+   * batches, since a line waits for its block to close before any batch can count it.
+   */
+  static long blockIntervalMillis(JobSettings settings) {
+    return Math.max(50, Math.min(200, settings.view().batch().toMillis() / 4));
   }
 
   /**
