@@ -94,7 +94,7 @@ final class LogmonCommand implements Callable<Integer> {
       description = "Keep cumulative state's checkpoint in DIR (default: a temporary directory removed at exit).")
   Path checkpoint;
 
-  @Option(names = "--state", paramLabel = "METHOD", defaultValue = "updateStateByKey",
+  @Option(names = "--state", paramLabel = "METHOD", defaultValue = "mapWithState",
       description = "How --cumulative keeps its totals: updateStateByKey or mapWithState"
           + " (default: ${DEFAULT-VALUE}; see the README).")
   String state;
