@@ -1,6 +1,8 @@
 package logmon.spark;
 
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.streaming.receiver.WriteAheadLogBasedBlockHandler;
 
 /** The Spark configuration logmon runs with: quiet, and closed to the network by default. */
 final class SparkSettings {
@@ -31,6 +33,18 @@ final class SparkSettings {
       conf.set("spark.driver.bindAddress", LOOPBACK).set("spark.driver.host", LOOPBACK);
     }
     return conf;
+  }
+
+  /**
+   * Makes this JVM's receivers write their write-ahead log through {@link ReceiverLog}, into the
+   * checkpoint at {@code checkpointDir}. Set on the live configuration after the context is created
+   * or restored (so it follows the directory, wherever it is now) and before it starts; receivers
+   * in the driver's JVM (local mode) read it when they start.
+   */
+  static void useReceiverLog(String checkpointDir) {
+    SparkConf live = SparkEnv.get().conf();
+    live.set(ReceiverLog.DIRECTORY, WriteAheadLogBasedBlockHandler.checkpointDirToLogDir(checkpointDir, 0));
+    live.set("spark.streaming.receiver.writeAheadLog.class", ReceiverLog.class.getName());
   }
 
   /**
