@@ -151,6 +151,8 @@ fi
 # (and more than a small absolute margin) above the earlier one.
 echo
 echo "verdicts (after warm-up: mean of the earlier half -> mean of the later half):"
+((minutes >= 10)) || echo "  (a run of $minutes min only shows that everything works: the write-ahead log rolls and is
+  cleaned every minute or two, the JVM sizes its heap for minutes; judge verdicts from 10 min up)"
 for mode in "${modes[@]}"; do
   awk -F'\t' -v mode="$mode" '
     NR > 1 && $2 == mode { n++; for (c = 3; c <= 8; c++) v[n, c] = $c }
