@@ -9,8 +9,9 @@
 #   bench/soak.sh [--minutes N] [--rate LINES_PER_SECOND] [--interval SECONDS] [--keep]
 #
 # Defaults: 60 minutes, 1000 lines/s per logmon, a sample every 10 s. Needs nc (netcat-openbsd)
-# and pv (apt-get install pv); jcmd (in the JDK) for the heap column. Exit status: 0 when both runs lived to the end and stopped
-# cleanly on SIGTERM, 1 otherwise (a "growing" verdict alone does not fail: judge it).
+# and pv (apt-get install pv); jcmd (in the JDK) for the heap column. Exit status: 0 when both
+# runs lived to the end and stopped cleanly on SIGTERM, 1 otherwise (a "growing" verdict alone
+# does not fail: judge it).
 # Everything it starts is stopped on exit; --keep keeps the work directory (logs, JSON, samples).
 set -euo pipefail
 
@@ -25,7 +26,7 @@ while (($#)); do
     --rate) rate="$2"; shift 2 ;;
     --interval) interval="$2"; shift 2 ;;
     --keep) keep=true; shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "soak: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -150,6 +151,8 @@ fi
 # (and more than a small absolute margin) above the earlier one.
 echo
 echo "verdicts (after warm-up: mean of the earlier half -> mean of the later half):"
+((minutes >= 10)) || echo "  (a run of $minutes min only shows that everything works: the write-ahead log rolls and is
+  cleaned every minute or two, the JVM sizes its heap for minutes; judge verdicts from 10 min up)"
 for mode in "${modes[@]}"; do
   awk -F'\t' -v mode="$mode" '
     NR > 1 && $2 == mode { n++; for (c = 3; c <= 8; c++) v[n, c] = $c }

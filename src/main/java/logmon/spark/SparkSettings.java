@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.streaming.receiver.WriteAheadLogBasedBlockHandler;
 
 /** The Spark configuration logmon runs with: quiet, and closed to the network by default. */
 final class SparkSettings {
@@ -67,6 +69,18 @@ final class SparkSettings {
    */
   static long blockIntervalMillis(JobSettings settings) {
     return Math.max(50, Math.min(200, settings.view().batch().toMillis() / 4));
+  }
+
+  /**
+   * Makes this JVM's receivers write their write-ahead log through {@link ReceiverLog}, into the
+   * checkpoint at {@code checkpointDir}. Set on the live configuration after the context is created
+   * or restored (so it follows the directory, wherever it is now) and before it starts; receivers
+   * in the driver's JVM (local mode) read it when they start.
+   */
+  static void useReceiverLog(String checkpointDir) {
+    SparkConf live = SparkEnv.get().conf();
+    live.set(ReceiverLog.DIRECTORY, WriteAheadLogBasedBlockHandler.checkpointDirToLogDir(checkpointDir, 0));
+    live.set("spark.streaming.receiver.writeAheadLog.class", ReceiverLog.class.getName());
   }
 
   /**

@@ -75,6 +75,9 @@ public final class StreamingRun {
         ResumeClock.setOffsetMillis(durable.resumeClockOffset(
             settings.view().batch().toMillis(), MAX_REPLAY_BATCHES, System.currentTimeMillis()));
         LOG.info("Spark clock offset: {} ms", ResumeClock.offsetMillis());
+        if (settings.writeAheadLog() && settings.isLocal()) {
+          SparkSettings.useReceiverLog(checkpoint);
+        }
       }
       context.addStreamingListener(monitor);
       context.start();

@@ -97,10 +97,10 @@ class RestartRecoveryTest {
     // those pending at the crash).
     assertThat(Instant.parse(firstObject.get("time").asText()))
         .as("the first batch after the restart").isAfter(restartedAt.minusSeconds(5));
-    // Those few, plus the batches that fall behind the wall clock while Spark warms up: far fewer
-    // than were missed.
-    assertThat(untilLive.size()).as("objects before live data, %d batches missed", missed)
-        .isLessThanOrEqualTo(80);
+    // Those few, plus the batches that fall behind the wall clock while Spark warms up (a dozen on
+    // a quiet machine, 75 on a busy one): fewer than were missed.
+    assertThat((long) untilLive.size()).as("objects before live data, %d batches missed", missed)
+        .isLessThan(missed);
     assertThat(toLive).as("seconds from restart to live data").isLessThan(45);
 
     int seen = restarted.completeJsonLines().size();
