@@ -3,11 +3,11 @@ package logmon.spark;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import logmon.core.Mode;
 import logmon.core.SnapshotSink;
 import logmon.core.SourceStatus;
-import java.util.ArrayList;
-import java.util.List;
 import logmon.source.DirectoryWatcher;
 import logmon.source.InputGate;
 import logmon.source.ReplayServer;
@@ -42,33 +42,19 @@ public final class StreamingRun {
    * @throws CheckpointException when --checkpoint names a directory that cannot be used as it is
    */
   public void run(Duration limit) throws Exception {
-    TemporaryCheckpoint temporaryCheckpoint = null;
-    CheckpointDirectory durable = null;
-    ReplayServer replay = null;
-    List<DirectoryWatcher> watchers = new ArrayList<>();
-    JavaStreamingContext context = null;
-    try {
+    try (Cleanup cleanup = new Cleanup()) {
       InputGate.open();
-      List<SourceSpec> readFrom = new ArrayList<>();
-      for (SourceSpec source : settings.sources()) {
-        if (source instanceof SourceSpec.Replay spec) {
-          replay = new ReplayServer(spec.file(), spec.linesPerSecond(), spec.loop()).start();
-          readFrom.add(new SourceSpec.Socket("127.0.0.1", replay.port()));
-        } else {
-          readFrom.add(source);
-        }
-      }
-      String checkpoint = null;
-      if (settings.checkpointDir() != null) {
-        durable = CheckpointDirectory.open(settings.checkpointDir(), settings.graphOptions(), settings.fresh());
-        checkpoint = durable.path().toString();
-      } else if (settings.view().mode() == Mode.CUMULATIVE) {
-        temporaryCheckpoint = TemporaryCheckpoint.create(Path.of(System.getProperty("java.io.tmpdir")));
-        checkpoint = temporaryCheckpoint.path().toString();
-      }
+      List<SourceSpec> readFrom = readFrom(cleanup);
+      CheckpointDirectory durable = settings.checkpointDir() == null ? null
+          : cleanup.add(CheckpointDirectory.open(settings.checkpointDir(), settings.graphOptions(), settings.fresh()));
+      String checkpoint = durable != null ? durable.path().toString()
+          : settings.view().mode() == Mode.CUMULATIVE
+              ? cleanup.add(TemporaryCheckpoint.create(Path.of(System.getProperty("java.io.tmpdir")))).path().toString()
+              : null;
       RunMonitor monitor = RunMonitor.install(sink, initialStates(), () -> stop.request("input ended"));
-      watchDirectories(monitor, watchers);
-      context = createOrRestore(readFrom, checkpoint, durable);
+      watchDirectories(monitor, cleanup);
+      JavaStreamingContext context = createOrRestore(readFrom, checkpoint, durable);
+      cleanup.add(() -> context.stop(true, true));
       if (durable != null) {
         // Measured now, not before the restore: starting Spark takes seconds, and every batch
         // interval of them would be one more batch to replay.
@@ -89,21 +75,21 @@ public final class StreamingRun {
       if (!monitor.awaitDrained(DRAIN_MILLIS, 3 * batchMillis + 5_000)) {
         LOG.warn("Stopping before the last received lines were counted: batches are behind");
       }
-    } finally {
-      if (context != null) {
-        context.stop(true, true);
-      }
-      if (replay != null) {
-        replay.close();
-      }
-      watchers.forEach(DirectoryWatcher::close);
-      if (durable != null) {
-        durable.close();
-      }
-      if (temporaryCheckpoint != null) {
-        temporaryCheckpoint.close();
+    }
+  }
+
+  /** Where each source is read: a replay is served on a loopback socket of its own. */
+  private List<SourceSpec> readFrom(Cleanup cleanup) throws IOException {
+    List<SourceSpec> readFrom = new ArrayList<>();
+    for (SourceSpec source : settings.sources()) {
+      if (source instanceof SourceSpec.Replay spec) {
+        ReplayServer replay = cleanup.add(new ReplayServer(spec.file(), spec.linesPerSecond(), spec.loop()).start());
+        readFrom.add(new SourceSpec.Socket("127.0.0.1", replay.port()));
+      } else {
+        readFrom.add(source);
       }
     }
+    return readFrom;
   }
 
   /** Receivers report their own state; directories and Kafka topics have none to report. */
@@ -118,11 +104,11 @@ public final class StreamingRun {
     return states;
   }
 
-  private void watchDirectories(RunMonitor monitor, List<DirectoryWatcher> watchers) {
+  private void watchDirectories(RunMonitor monitor, Cleanup cleanup) {
     for (SourceSpec source : settings.sources()) {
       if (source instanceof SourceSpec.Directory directory) {
         String name = directory.description();
-        watchers.add(new DirectoryWatcher(directory.dir(), settings.view().batch().toMillis(),
+        cleanup.add(new DirectoryWatcher(directory.dir(), settings.view().batch().toMillis(),
             notice -> monitor.update(new SourceStatus(name, SourceStatus.State.WATCHING, notice))).start());
       }
     }
