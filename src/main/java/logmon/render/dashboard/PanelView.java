@@ -189,7 +189,9 @@ final class PanelView {
     long samples = Math.min(rates.length, (long) shown * perColumn);
     return "· last " + span(step(model.view()).multipliedBy(samples))
         + (perColumn > 1 ? " (" + span(step(model.view()).multipliedBy(perColumn)) + " a column)" : "")
-        + " · now " + Numbers.rate(rates[rates.length - 1]) + " · max " + Numbers.rate(max);
+        // With several snapshots a column, the chart's top is a column's mean, which "now" can pass.
+        + " · now " + Numbers.rate(rates[rates.length - 1])
+        + (perColumn > 1 ? " · highest column " : " · max ") + Numbers.rate(max);
   }
 
   static String span(Duration duration) {
