@@ -91,7 +91,8 @@ final class LogmonCommand implements Callable<Integer> {
   Duration duration;
 
   @Option(names = "--checkpoint", paramLabel = "DIR",
-      description = "Keep cumulative state's checkpoint in DIR (default: a temporary directory removed at exit).")
+      description = "Keep cumulative state in DIR and resume from it after a restart or crash"
+          + " (default: a temporary directory removed at exit).")
   Path checkpoint;
 
   @Option(names = "--state", paramLabel = "METHOD", defaultValue = "mapWithState",
