@@ -82,7 +82,7 @@ start_logmon() {
 }
 
 # The Spark log with its rolled files (spark.log.1 ...), in KiB.
-log_kib() { du -ck "$work/$1-spark.log"* 2>/dev/null | tail -1 | cut -f1; }
+log_kib() { du -ck "$work/$1-spark.log"* 2>/dev/null | tail -1 | cut -f1 || true; }
 # Live heap after a full GC, in MiB ("-" without jcmd).
 heap_mib() {
   command -v jcmd >/dev/null || { echo "-"; return; }
@@ -126,7 +126,8 @@ while ((SECONDS < end)); do
     threads=$(awk '/^Threads:/ {print $2}' "/proc/$pid/status")
     fds=$(ls "/proc/$pid/fd" | wc -l)
     ck="-"
-    [[ "$mode" == cumulative ]] && ck=$(du -sk "$work/checkpoint" | cut -f1)
+    # Spark writes and removes files while du walks: a vanished file is not an error here.
+    [[ "$mode" == cumulative ]] && ck=$(du -sk "$work/checkpoint" 2>/dev/null | cut -f1 || true)
     requests=$(json_field "$mode" requests)
     delay=$(json_field "$mode" schedulingDelayMs)
     row=("$now" "$mode" "$rss" "${heap:--}" "$threads" "$fds" "$ck" "$(log_kib "$mode")" "${requests:--}" "${delay:--}")
