@@ -28,16 +28,7 @@ final class Netcat implements AutoCloseable {
 
   /** {@code tail -n +1 -f feed | nc -lk 127.0.0.1 port}: every line appended to feed is sent. */
   static Netcat following(Path feed, int port) throws IOException, InterruptedException {
-    HostTools.require(NC, "netcat-openbsd");
-    List<Process> pipeline = ProcessBuilder.startPipeline(List.of(
-        new ProcessBuilder("tail", "-n", "+1", "-f", feed.toString())
-            .redirectError(ProcessBuilder.Redirect.DISCARD),
-        new ProcessBuilder(NC, "-lk", "127.0.0.1", Integer.toString(port))
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(ProcessBuilder.Redirect.DISCARD)));
-    Netcat netcat = new Netcat(new ArrayList<>(pipeline), port);
-    netcat.awaitListening();
-    return netcat;
+    return fedBy(new ProcessBuilder("tail", "-n", "+1", "-f", feed.toString()), port);
   }
 
   /**
@@ -45,10 +36,15 @@ final class Netcat implements AutoCloseable {
    * copy of the file every half second, until closed.
    */
   static Netcat repeating(Path file, int port) throws IOException, InterruptedException {
+    return fedBy(new ProcessBuilder("bash", "-c", "while :; do cat \"$0\"; sleep 0.5; done",
+        file.toString()), port);
+  }
+
+  /** {@code producer | nc -lk 127.0.0.1 port}, once nc listens. */
+  private static Netcat fedBy(ProcessBuilder producer, int port) throws IOException, InterruptedException {
     HostTools.require(NC, "netcat-openbsd");
     List<Process> pipeline = ProcessBuilder.startPipeline(List.of(
-        new ProcessBuilder("bash", "-c", "while :; do cat \"$0\"; sleep 0.5; done", file.toString())
-            .redirectError(ProcessBuilder.Redirect.DISCARD),
+        producer.redirectError(ProcessBuilder.Redirect.DISCARD),
         new ProcessBuilder(NC, "-lk", "127.0.0.1", Integer.toString(port))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(ProcessBuilder.Redirect.DISCARD)));
