@@ -56,6 +56,8 @@ public final class DashboardSink implements SnapshotSink {
   private final Map<String, SourceStatus> sources = new LinkedHashMap<>();
   private volatile SourceStatus source;
   private volatile boolean running = true;
+  /** Snapshots the UI thread has taken in (drawn, or held back while paused): its progress. */
+  private volatile long snapshotsTaken;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread ui;
 
@@ -166,6 +168,14 @@ public final class DashboardSink implements SnapshotSink {
     }
   }
 
+  /**
+   * How many snapshots the UI thread has taken in so far. Once it counts a snapshot, every frame
+   * drawn after shows that snapshot, unless the display is paused.
+   */
+  long snapshotsTaken() {
+    return snapshotsTaken;
+  }
+
   // ---- the UI thread ----
 
   private void loop() {
@@ -192,6 +202,7 @@ public final class DashboardSink implements SnapshotSink {
         if (snapshot != seen) {
           seen = snapshot;
           history.add(snapshot.requestsPerSecond());
+          snapshotsTaken = history.seen();
           dirty |= !state.paused();
         }
         SourceStatus now = source;
