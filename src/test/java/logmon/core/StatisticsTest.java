@@ -21,15 +21,20 @@ class StatisticsTest {
     return table;
   }
 
-  private static TrafficStats stats(TallyTable... tables) {
-    // Reduce by key first, as Spark does, then accumulate.
-    TallyTable reduced = new TallyTable();
-    for (TallyTable t : tables) {
-      t.asMap().forEach(reduced::add);
-    }
+  /** The statistics of one table: its entries accumulated, as a window or the state's keys are. */
+  private static TrafficStats stats(TallyTable table) {
     StatsAccumulator acc = new StatsAccumulator(10, 1);
-    reduced.asMap().forEach(acc::add);
+    table.forEach(acc::add);
     return acc.result();
+  }
+
+  /** Tables merged into a fresh one ({@link TallyTable#merge}), as a batch's partitions and a window's batches are. */
+  private static TallyTable merged(TallyTable... tables) {
+    TallyTable merged = new TallyTable();
+    for (TallyTable t : tables) {
+      merged.merge(t);
+    }
+    return merged;
   }
 
   @Test
@@ -43,17 +48,36 @@ class StatisticsTest {
     assertThat(a.merge(b).merge(c)).isEqualTo(new Tally(5, 105, 5, 100));
   }
 
+  /**
+   * One table of all the lines, against the lines cut in pieces, each tallied apart and the tables
+   * merged: every way of cutting them gives the same statistics (and the merged tables themselves
+   * hold the same tallies, the lines and source counts included).
+   */
   @Test
   void splittingTheLinesAnyWayGivesTheSameStatistics() {
     String[] lines = {
         line("a", "/x", 200, 10), line("b", "/x", 404, 0), line("a", "/y", 200, 50),
-        "junk", line("c", "/z", 500, 7), line("a", "/x", 200, 1)};
-    TrafficStats whole = stats(table(lines));
-    TrafficStats split = stats(
-        table(lines[0], lines[1]), table(lines[2], lines[3]), table(lines[4], lines[5]));
-    assertThat(split).isEqualTo(whole);
+        "junk", line("c", "/z", 500, 7), line("a", "/x", 200, 1), TallyTable.OVERSIZED_LINE};
+    TallyTable wholeTable = table(lines);
+    wholeTable.addBatchMarkers(1_000L, "src");
+    TrafficStats whole = stats(wholeTable);
     assertThat(whole.requests()).isEqualTo(5);
-    assertThat(whole.malformed()).isEqualTo(1);
+    assertThat(whole.malformed()).isEqualTo(2);
+    assertThat(whole.bytes()).isEqualTo(new ByteStats(68, 0L, 50L, 68 / 5.0));
+    assertThat(whole.sourceLines()).isEqualTo(Map.of("src", 7L));
+
+    // Every cut of the lines into up to three consecutive pieces (empty pieces included).
+    for (int first = 0; first <= lines.length; first++) {
+      for (int second = first; second <= lines.length; second++) {
+        TallyTable split = merged(
+            table(java.util.Arrays.copyOfRange(lines, 0, first)),
+            table(java.util.Arrays.copyOfRange(lines, first, second)),
+            table(java.util.Arrays.copyOfRange(lines, second, lines.length)));
+        split.addBatchMarkers(1_000L, "src");
+        assertThat(split.asMap()).as("tallies cut at %d and %d", first, second).isEqualTo(wholeTable.asMap());
+        assertThat(stats(split)).as("statistics cut at %d and %d", first, second).isEqualTo(whole);
+      }
+    }
   }
 
   @Test
