@@ -1,0 +1,88 @@
+package logmon.render;
+
+import java.util.List;
+
+/**
+ * The JSON fields the README documents, one line each: where the field is (a JSON Pointer) and
+ * the value it holds for {@link JsonContractTest}'s snapshot, in window and in cumulative mode
+ * ({@link #ABSENT} where the mode has no such field). A field added to the README's "Output"
+ * section gets a line here; {@link JsonContractTest} fails until it has one.
+ */
+public final class JsonContract {
+
+  /** The field must not be there in this mode. */
+  public static final String ABSENT = "<absent>";
+
+  /**
+   * @param pointer    where the field is, as a JSON Pointer ("/batchHealth/schedulingDelayMs")
+   * @param window     its value as JSON text in window mode, or {@link #ABSENT}
+   * @param cumulative its value as JSON text in cumulative mode, or {@link #ABSENT}
+   */
+  public record Field(String pointer, String window, String cumulative) {
+    String expected(boolean windowMode) {
+      return windowMode ? window : cumulative;
+    }
+
+    /** The names along the field's path, array indexes left out: "sources", "lines". */
+    List<String> names() {
+      return java.util.Arrays.stream(pointer.substring(1).split("/")).filter(s -> !s.matches("\\d+")).toList();
+    }
+  }
+
+  private static Field both(String pointer, String json) {
+    return new Field(pointer, json, json);
+  }
+
+  private static Field each(String pointer, String window, String cumulative) {
+    return new Field(pointer, window, cumulative);
+  }
+
+  public static final List<Field> FIELDS = List.of(
+      both("/time", "\"2026-11-26T12:00:00Z\""),
+      each("/mode", "\"window\"", "\"cumulative\""),
+      each("/window", "\"30s\"", ABSENT),
+      each("/slide", "\"2s\"", ABSENT),
+      both("/batch", "\"1s\""),
+      both("/since", "\"2026-11-26T11:59:59Z\""),
+      both("/requests", "4"),
+      both("/malformed", "2"),
+      both("/oversized", "1"),
+      each("/requestsPerSecond", "2.0", "3.0"),
+      both("/bytes/sum", "400"),
+      both("/bytes/min", "10"),
+      both("/bytes/max", "200"),
+      both("/bytes/avg", "100.0"),
+      both("/status/200", "3"),
+      both("/status/404", "1"),
+      both("/topEndpoints/0/endpoint", "\"/a\""),
+      both("/topEndpoints/0/count", "3"),
+      both("/topErrorEndpoints/0/endpoint", "\"/b\""),
+      both("/topErrorEndpoints/0/count", "1"),
+      both("/frequentIps/0/ip", "\"10.0.0.1\""),
+      both("/frequentIps/0/count", "4"),
+      both("/lastBatch/time", "\"2026-11-26T12:00:00Z\""),
+      both("/lastBatch/requests", "3"),
+      both("/lastBatch/malformed", "1"),
+      both("/batchHealth/processingMs", "120"),
+      both("/batchHealth/schedulingDelayMs", "3"),
+      both("/batchHealth/totalDelayMs", "123"),
+      both("/batchHealth/batchesCompleted", "7"),
+      both("/source/name", "\"127.0.0.1:9999\""),
+      both("/source/state", "\"connected\""),
+      both("/source/detail", "\"127.0.0.1:9999\""),
+      both("/sources/0/name", "\"127.0.0.1:9999\""),
+      both("/sources/0/state", "\"connected\""),
+      both("/sources/0/detail", "\"127.0.0.1:9999\""),
+      both("/sources/0/lines", "6"),
+      both("/warning", "null"));
+
+  private JsonContract() {}
+
+  /** The fields of a mode whose place does not depend on the data (status codes do). */
+  public static List<String> pointersOfEveryObject(boolean windowMode) {
+    return FIELDS.stream()
+        .filter(f -> !f.expected(windowMode).equals(ABSENT) && !f.pointer().startsWith("/status/"))
+        .map(Field::pointer)
+        .toList();
+  }
+}

@@ -1,0 +1,115 @@
+package logmon.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import logmon.core.BatchCount;
+import logmon.core.BatchHealth;
+import logmon.core.ByteStats;
+import logmon.core.Ranked;
+import logmon.core.Snapshot;
+import logmon.core.SourceStatus;
+import logmon.core.TrafficStats;
+import logmon.core.ViewSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The JSON field names are a contract scripts rely on: every field the README documents is read
+ * here, at its documented place, with the value the snapshot holds ({@link JsonContract}).
+ */
+class JsonContractTest {
+
+  private static final Instant T = Instant.parse("2026-11-26T12:00:00Z");
+  private static final ViewSpec WINDOW =
+      ViewSpec.window(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(2));
+  private static final ViewSpec CUMULATIVE = ViewSpec.cumulative(Duration.ofSeconds(1));
+
+  /** Every figure different, so that two fields swapped cannot pass. */
+  private static JsonNode json(ViewSpec view) throws Exception {
+    var source = new SourceStatus("127.0.0.1:9999", SourceStatus.State.CONNECTED, "127.0.0.1:9999");
+    var status = new TreeMap<String, Long>(Map.of("200", 3L, "404", 1L));
+    var traffic = new TrafficStats(4, 2, 1, new ByteStats(400, 10L, 200L, 100.0), status,
+        List.of(new Ranked("/a", 3), new Ranked("/b", 1)), List.of(new Ranked("/b", 1)),
+        List.of(new Ranked("10.0.0.1", 4)),
+        List.of(new BatchCount(T.toEpochMilli() - 1000, 1, 1), new BatchCount(T.toEpochMilli(), 3, 1)),
+        T.toEpochMilli() - 1000, new TreeMap<>(Map.of("127.0.0.1:9999", 6L)), 3);
+    var snapshot = new Snapshot(T, view, traffic, new BatchHealth(120L, 3L, 123L, 7), source, List.of(source));
+    // Through the text, as scripts read it.
+    return SnapshotJson.MAPPER.readTree(SnapshotJson.MAPPER.writeValueAsString(SnapshotJson.toJson(snapshot)));
+  }
+
+  static Stream<Arguments> fieldsInEachMode() {
+    return JsonContract.FIELDS.stream().flatMap(field -> Stream.of(
+        Arguments.of(field.pointer(), "window", field.window()),
+        Arguments.of(field.pointer(), "cumulative", field.cumulative())));
+  }
+
+  @ParameterizedTest(name = "{0} in {1} mode")
+  @MethodSource("fieldsInEachMode")
+  void eachDocumentedFieldHoldsItsValue(String pointer, String mode, String expected) throws Exception {
+    JsonNode node = json(mode.equals("window") ? WINDOW : CUMULATIVE).at(pointer);
+    if (expected.equals(JsonContract.ABSENT)) {
+      assertThat(node.isMissingNode()).as("%s in %s mode is absent", pointer, mode).isTrue();
+    } else {
+      assertThat(node.isMissingNode()).as("%s in %s mode is there", pointer, mode).isFalse();
+      assertThat(node).as("%s in %s mode", pointer, mode).isEqualTo(SnapshotJson.MAPPER.readTree(expected));
+    }
+  }
+
+  /** A field documented in the README's "Output" section but missing from the table fails here. */
+  @Test
+  void everyFieldTheReadmeDocumentsIsInTheTable() throws Exception {
+    Set<String> documented = documentedFieldNames(Files.readString(Path.of("README.md")));
+    assertThat(documented).as("names found in the README's Output section")
+        .contains("time", "slide", "batch", "since", "schedulingDelayMs", "totalDelayMs", "batchesCompleted",
+            "sources");
+    Set<String> tabled = new TreeSet<>();
+    JsonContract.FIELDS.forEach(field -> tabled.addAll(field.names()));
+    assertThat(tabled).as("fields with a line in JsonContract.FIELDS").containsAll(documented);
+  }
+
+  /**
+   * The names in the "Output" section: the keys of the example object, and the first column of
+   * the field table (`a`, `b` …); the JSON's `sources` list is documented under "More sources".
+   */
+  static Set<String> documentedFieldNames(String readme) {
+    int start = readme.indexOf("\n## Output");
+    int end = readme.indexOf("\n## ", start + 1);
+    assertThat(start).as("the README's Output section").isNotNegative();
+    String section = readme.substring(start, end < 0 ? readme.length() : end);
+    Set<String> names = new TreeSet<>();
+    int example = section.indexOf("```json");
+    Matcher key = Pattern.compile("\"([A-Za-z][A-Za-z0-9]*)\":")
+        .matcher(section.substring(example, section.indexOf("```", example + 7)));
+    while (key.find()) {
+      names.add(key.group(1));
+    }
+    Matcher row = Pattern.compile("(?m)^\\| (`[^|]*`) \\|").matcher(section);
+    while (row.find()) {
+      Matcher name = Pattern.compile("`([A-Za-z][A-Za-z0-9.]*)`").matcher(row.group(1));
+      while (name.find()) {
+        String dotted = name.group(1);
+        names.add(dotted.substring(dotted.lastIndexOf('.') + 1));
+      }
+    }
+    if (readme.contains("the JSON's `sources` list")) {
+      names.add("sources");
+    }
+    return names;
+  }
+}
