@@ -42,16 +42,32 @@ public final class StreamingPipeline {
    */
   public static JavaStreamingContext createContext(JobSettings settings, List<SourceSpec> readFrom,
       String checkpointDir) {
-    ViewSpec view = settings.view();
-    var context = new JavaStreamingContext(SparkSettings.conf(settings), sparkDuration(view.batch()));
+    var context = new JavaStreamingContext(SparkSettings.conf(settings), sparkDuration(settings.view().batch()));
+    buildGraph(context, settings, checkpointDir,
+        (index, name) -> SourceStreams.open(context, settings, name, readFrom.get(index)));
+    return context;
+  }
+
+  /** Opens the source at {@code index} of the settings' sources, under its name. */
+  interface SourceOpener {
+    SourceStreams.Opened open(int index, String name);
+  }
+
+  /**
+   * The graph on {@code context}: each source's lines summarised per batch ({@link SummaryDStream}),
+   * the sources' summaries in one stream, the view's statistics, then each source's after-batch
+   * work. Apart from {@link #createContext} so that tests can drive it with scripted batches.
+   */
+  static void buildGraph(JavaStreamingContext context, JobSettings settings, String checkpointDir,
+      SourceOpener opener) {
     if (checkpointDir != null) {
       context.checkpoint(checkpointDir);
     }
     List<JavaDStream<TallyTable>> perSource = new ArrayList<>();
     List<SourceStreams.Opened> opened = new ArrayList<>();
-    for (int i = 0; i < readFrom.size(); i++) {
+    for (int i = 0; i < settings.sources().size(); i++) {
       String name = settings.sources().get(i).description();
-      SourceStreams.Opened source = SourceStreams.open(context, settings, name, readFrom.get(i));
+      SourceStreams.Opened source = opener.open(i, name);
       opened.add(source);
       var summaries = new BatchSummaries(name, !settings.isLocal());
       perSource.add(new JavaDStream<>(new SummaryDStream(source.lines().dstream(), summaries,
@@ -63,11 +79,10 @@ public final class StreamingPipeline {
     publishStatistics(tables, settings);
     // Registered after the snapshot, so it runs once the batch has been counted.
     opened.forEach(source -> source.registerAfterBatch().run());
-    return context;
   }
 
   /** The view's statistics for each batch: the window's, or everything's since start. */
-  static void publishStatistics(JavaDStream<TallyTable> tables, JobSettings settings) {
+  private static void publishStatistics(JavaDStream<TallyTable> tables, JobSettings settings) {
     ViewSpec view = settings.view();
     if (view.mode() == Mode.WINDOW) {
       JavaDStream<TallyTable> window = tables.window(sparkDuration(view.window()), sparkDuration(view.slide()));

@@ -65,30 +65,66 @@ class StreamingPipelineTest {
   /** Runs the batches through the pipeline and returns one snapshot per batch, in batch order. */
   private static List<Snapshot> run(JobSettings settings, List<List<String>> batches, Path checkpoint)
       throws InterruptedException {
+    return runSources(settings, List.of(batches), checkpoint);
+  }
+
+  /**
+   * Builds the real graph ({@link StreamingPipeline#buildGraph}, as {@code createContext} does) on a
+   * context of the shared SparkContext, with source i's lines scripted batch by batch by
+   * {@code scripts.get(i)}; returns one snapshot per batch, in batch order.
+   */
+  private static List<Snapshot> runSources(JobSettings settings, List<List<List<String>>> scripts, Path checkpoint)
+      throws InterruptedException {
+    int batches = scripts.stream().mapToInt(List::size).max().orElse(0);
     List<Snapshot> snapshots = Collections.synchronizedList(new ArrayList<>());
-    CountDownLatch done = new CountDownLatch(batches.size());
+    CountDownLatch done = new CountDownLatch(batches);
     SnapshotSink sink = snapshot -> {
       snapshots.add(snapshot);
       done.countDown();
     };
-    var monitor = RunMonitor.install(sink, List.of(new SourceStatus("stdin", SourceStatus.State.CONNECTED, null)), () -> {});
+    var states = settings.sources().stream()
+        .map(source -> new SourceStatus(source.description(), SourceStatus.State.CONNECTED, null)).toList();
+    var monitor = RunMonitor.install(sink, states, () -> {});
     var context = new JavaStreamingContext(spark, StreamingPipeline.sparkDuration(BATCH));
+    String run = "script-" + System.nanoTime() + "-";
     try {
-      if (checkpoint != null) {
-        context.checkpoint(checkpoint.toString());
-      }
-      var input = new ScriptedInputDStream(context.ssc(), "script-" + System.nanoTime(), batches);
-      JavaDStream<String> lines = new JavaDStream<>(input, ClassTag$.MODULE$.apply(String.class));
-      StreamingPipeline.publishStatistics(lines.transform(new BatchSummaries("stdin", false)), settings);
+      StreamingPipeline.buildGraph(context, settings, checkpoint == null ? null : checkpoint.toString(),
+          (index, name) -> new SourceStreams.Opened(new JavaDStream<>(
+              new ScriptedInputDStream(context.ssc(), run + index, scripts.get(index)),
+              ClassTag$.MODULE$.apply(String.class)), () -> {}));
       context.addStreamingListener(monitor);
       context.start();
-      assertThat(done.await(60, TimeUnit.SECONDS)).as("all batches processed").isTrue();
+      assertThat(done.await(120, TimeUnit.SECONDS)).as("all %d batches processed within 120 s (a hang)", batches)
+          .isTrue();
     } finally {
       context.stop(false, false);
     }
     synchronized (snapshots) {
-      return List.copyOf(snapshots.subList(0, batches.size()));
+      return List.copyOf(snapshots.subList(0, batches));
     }
+  }
+
+  /** Several sources: each summarised apart, counted together, each one's lines listed. */
+  @Test
+  void twoSourcesAreCountedTogetherAndEachOnesLinesListed() throws Exception {
+    var view = ViewSpec.window(BATCH, BATCH.multipliedBy(2), BATCH);
+    var sources = List.<SourceSpec>of(new SourceSpec.Socket("web1", 9999), new SourceSpec.Socket("web2", 9999));
+    var settings = new JobSettings(view, sources, "local[2]", 3, 1, null, StateMethod.MAP_WITH_STATE, false,
+        false, 2, 1 << 20, null);
+    List<Snapshot> out = runSources(settings, List.of(
+        List.of(List.of(line("a", "/x", 200, 100), "junk"), List.of(line("a", "/x", 404, 1))),
+        List.of(List.of(line("b", "/y", 200, 7)), List.of())), null);
+
+    TrafficStats first = out.get(0).traffic();
+    assertThat(first.requests()).isEqualTo(2);
+    assertThat(first.malformed()).isEqualTo(1);
+    assertThat(first.sourceLines()).isEqualTo(Map.of("web1:9999", 2L, "web2:9999", 1L));
+    assertThat(first.batches()).extracting(BatchCount::requests).containsExactly(2L);
+    TrafficStats second = out.get(1).traffic();
+    assertThat(second.requests()).isEqualTo(3);
+    assertThat(second.sourceLines()).isEqualTo(Map.of("web1:9999", 3L, "web2:9999", 1L));
+    assertThat(second.topEndpoints()).containsExactly(new Ranked("/x", 2), new Ranked("/y", 1));
+    assertThat(second.batches()).extracting(BatchCount::requests).containsExactly(2L, 1L);
   }
 
   @Test
