@@ -1,6 +1,8 @@
 package logmon.e2e;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,10 +23,18 @@ final class ReferenceCount {
   private static final Pattern BLANK = Pattern.compile("[ \\t\\r]*");
   /** logmon's default --max-line-bytes. */
   static final int DEFAULT_MAX_LINE_BYTES = 2 * 1024 * 1024;
+  /**
+   * The grammar, with the parser's ranges: day 01–31 (and a real date, checked apart), hour 00–23,
+   * minute 00–59, second 00–60 (a leap second), zone ±hhmm with hh up to 18 and mm up to 59, a
+   * status of three digits, and a byte count of 1 to 18 digits (beyond that it overflows a long).
+   */
   private static final Pattern LINE = Pattern.compile(
-      "([^ ]+) ([^ ]+) ([^ ]+) \\[\\d{2}/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/\\d{4}"
-          + ":\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}\\] " + QUOTED + " (\\d{3}) (\\d+|-)"
+      "([^ ]+) ([^ ]+) ([^ ]+) \\[(0[1-9]|[12]\\d|3[01])/(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+          + "/(\\d{4}):(?:[01]\\d|2[0-3]):[0-5]\\d:(?:[0-5]\\d|60) [+-](?:0\\d|1[0-8])[0-5]\\d\\] "
+          + QUOTED + " (\\d{3}) (\\d{1,18}|-)"
           + "(?: " + QUOTED + " " + QUOTED + ")?[ \\t\\r]*", Pattern.DOTALL);
+  private static final List<String> MONTHS =
+      List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
 
   long requests;
   long malformed;
@@ -67,20 +77,30 @@ final class ReferenceCount {
       return;
     }
     Matcher m = LINE.matcher(line);
-    if (!m.matches()) {
+    if (!m.matches() || !isDate(m.group(6), m.group(5), m.group(4))) {
       malformed++;
       return;
     }
     requests++;
-    long bytes = m.group(6).equals("-") ? 0 : Long.parseLong(m.group(6));
+    long bytes = m.group(9).equals("-") ? 0 : Long.parseLong(m.group(9));
     bytesSum += bytes;
     bytesMin = Math.min(bytesMin, bytes);
     bytesMax = Math.max(bytesMax, bytes);
-    status.merge(m.group(5), 1L, Long::sum);
+    status.merge(m.group(8), 1L, Long::sum);
     clients.merge(m.group(1), 1L, Long::sum);
-    String[] request = m.group(4).trim().split(" +");
+    String[] request = m.group(7).trim().split(" +");
     if (request.length >= 2) {
       endpoints.merge(request[1], 1L, Long::sum);
+    }
+  }
+
+  /** A day that exists in that month of that year (29 Feb only in leap years), by java.time. */
+  private static boolean isDate(String year, String month, String day) {
+    try {
+      LocalDate.of(Integer.parseInt(year), MONTHS.indexOf(month) + 1, Integer.parseInt(day));
+      return true;
+    } catch (DateTimeException e) {
+      return false;
     }
   }
 

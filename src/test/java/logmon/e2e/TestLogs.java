@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /** Log content for the end-to-end tests, cut from the bundled sample log. */
 final class TestLogs {
@@ -13,6 +14,36 @@ final class TestLogs {
   static final Path SAMPLE = Path.of("data/apache.access.log");
 
   private TestLogs() {}
+
+  private static String withTime(String time, String bytes) {
+    return "10.7.7.7 - - [" + time + "] \"GET /edge HTTP/1.1\" 200 " + bytes;
+  }
+
+  /** Lines at the edges of the grammar's ranges that still parse (README, "What counts as a log line"). */
+  static final List<String> VALID_AT_THE_EDGES = List.of(
+      withTime("29/Feb/2004:16:05:49 -0800", "1"),      // a leap day
+      withTime("31/Dec/2004:23:59:60 +0000", "2"),      // a leap second
+      withTime("01/Jan/2004:00:00:00 +1800", "3"),      // the widest zones
+      withTime("01/Jan/2004:00:00:00 -1859", "4"),
+      withTime("07/Mar/2004:16:05:49 -0800", "999999999999999999")); // 18 digits of bytes
+
+  /** Lines just past the edges of the grammar's ranges: malformed. */
+  static final List<String> MALFORMED_AT_THE_EDGES = List.of(
+      withTime("29/Feb/2003:16:05:49 -0800", "1"),      // not a leap year
+      withTime("31/Apr/2004:16:05:49 -0800", "1"),      // April has 30 days
+      withTime("00/Mar/2004:16:05:49 -0800", "1"),
+      withTime("32/Mar/2004:16:05:49 -0800", "1"),
+      withTime("07/Mar/2004:24:00:00 -0800", "1"),
+      withTime("07/Mar/2004:16:60:49 -0800", "1"),
+      withTime("07/Mar/2004:16:05:61 -0800", "1"),
+      withTime("07/Mar/2004:16:05:49 +1900", "1"),
+      withTime("07/Mar/2004:16:05:49 +0060", "1"),
+      withTime("07/Mar/2004:16:05:49 0800", "1"),       // no sign
+      withTime("07/mar/2004:16:05:49 -0800", "1"),      // month case
+      withTime("07/Mar/204:16:05:49 -0800", "1"),
+      withTime("07/Mar/2004:16:05:49 -0800", "1000000000000000000"), // 19 digits of bytes
+      "10.7.7.7 - - [07/Mar/2004:16:05:49 -0800] \"GET /edge HTTP/1.1\" 20 1",
+      "10.7.7.7 - - [07/Mar/2004:16:05:49 -0800] \"GET /edge HTTP/1.1\" 2000 1");
 
   /** Lines [from, to) of the sample log (CRLF, as in the file), each with its LF. */
   static byte[] sampleLines(int from, int to) throws IOException {
