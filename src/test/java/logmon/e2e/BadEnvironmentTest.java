@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the machine refuses: a checkpoint or log directory that cannot be created, a host that does
@@ -19,18 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BadEnvironmentTest {
 
-  @TempDir
-  Path dir;
-  private final List<LogmonProcess> logmons = new ArrayList<>();
-
-  @AfterEach
-  void stopChildren() {
-    logmons.forEach(l -> l.process.destroyForcibly());
-  }
+  @RegisterExtension
+  final E2e e2e = new E2e();
 
   @Test
   void eachIsRefusedWithOneLineAndExitTwo() throws Exception {
-    Path regularFile = Files.writeString(dir.resolve("a-file"), "not a directory");
+    Path regularFile = Files.writeString(e2e.dir().resolve("a-file"), "not a directory");
     Map<String, String[]> cases = new LinkedHashMap<>();
     cases.put("--checkpoint: cannot create directory", new String[] {
         "--cumulative", "--checkpoint", regularFile.resolve("sub").toString()});
@@ -55,18 +48,14 @@ class BadEnvironmentTest {
 
   @Test
   void aLogFileThatCannotBeCreatedIsRefusedToo() throws Exception {
-    Path regularFile = Files.writeString(dir.resolve("a-file"), "not a directory");
-    LogmonProcess logmon = LogmonProcess.startWithLogFile(dir, regularFile.resolve("sub/spark.log"),
-        "--cumulative");
-    logmons.add(logmon);
+    Path regularFile = Files.writeString(e2e.dir().resolve("a-file"), "not a directory");
+    LogmonProcess logmon = e2e.logmonWithLogFile(regularFile.resolve("sub/spark.log"), "--cumulative");
     assertThat(logmon.waitFor(60)).isEqualTo(2);
     assertThat(logmon.stderrText().strip().lines()).hasSize(1).first().asString()
         .startsWith("logmon: --log-file: cannot create the directory");
   }
 
   private LogmonProcess start(String... args) throws Exception {
-    LogmonProcess logmon = LogmonProcess.start(dir, null, args);
-    logmons.add(logmon);
-    return logmon;
+    return e2e.logmon(args);
   }
 }

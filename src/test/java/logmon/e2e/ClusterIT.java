@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Past one machine: the real bin/logmon as the driver of a real standalone cluster (Master,
@@ -20,47 +20,47 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterIT {
 
-  @TempDir
-  Path dir;
-  private final List<Process> children = new ArrayList<>();
-
-  @AfterEach
-  void stopChildren() {
-    children.forEach(Process::destroyForcibly);
-  }
+  @RegisterExtension
+  final E2e e2e = new E2e();
 
   private static final Path SAMPLE = Path.of("data/apache.access.log");
 
   @Test
   void cumulativeTotalsOnAStandaloneClusterEqualAnIndependentCount() throws Exception {
     ReferenceCount expected = ReferenceCount.of(Files.readAllBytes(SAMPLE));
-    try (StandaloneCluster cluster = StandaloneCluster.start(dir)) {
-      int port = StandaloneCluster.freePort();
-      children.add(new ProcessBuilder("nc", "-N", "-lk", "127.0.0.1", Integer.toString(port))
-          .redirectInput(SAMPLE.toFile()).start());
+    StandaloneCluster cluster = StandaloneCluster.start(e2e);
+    int port = e2e.serving(SAMPLE).port;
+    LogmonProcess logmon = e2e.logmon("--master", cluster.masterUrl(),
+        "--port", Integer.toString(port), "--cumulative", "--output", "json");
 
-      LogmonProcess logmon = LogmonProcess.start(dir, null, "--master", cluster.masterUrl(),
-          "--port", Integer.toString(port), "--cumulative", "--output", "json", "--duration", "35s");
-      children.add(logmon.process);
-
-      // While it runs: the executors are JVMs of their own, not the driver.
-      Set<Long> executors = ConcurrentHashMap.newKeySet();
-      while (logmon.process.isAlive()) {
-        executors.addAll(cluster.executorPids());
-        Thread.sleep(500);
-      }
-      assertThat(logmon.waitFor(5)).as(logmon.stderrText()).isZero();
-      assertThat(executors).as("executor JVMs launched by the Worker").isNotEmpty()
-          .doesNotContain(logmon.process.pid());
-
-      List<JsonNode> objects = logmon.jsonLines();
-      JsonNode last = objects.get(objects.size() - 1);
-      assertThat(last.get("requests").asLong()).isEqualTo(expected.requests).isEqualTo(1406);
-      assertThat(last.get("bytes").get("sum").asLong()).isEqualTo(expected.bytesSum);
-      assertThat(last.get("status").get("200").asLong()).isEqualTo(expected.status.get("200"));
-      System.out.printf("cluster run: %d executor JVM(s) %s; batches %d; last processing %s ms%n",
-          executors.size(), executors, objects.size(), last.get("batchHealth").get("processingMs"));
+    // While it counts: the executors are JVMs of their own, not the driver.
+    Set<Long> executors = ConcurrentHashMap.newKeySet();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+    while (!counted(logmon, expected.requests)) {
+      assertThat(System.nanoTime() < deadline && logmon.process.isAlive())
+          .as("the file counted on the cluster within 300 s; logmon %s; stderr: %s",
+              logmon.process.isAlive() ? "running" : "exited", logmon.stderrText()).isTrue();
+      executors.addAll(cluster.executorPids());
+      Thread.sleep(500); // a polling interval: the loop ends on the count above
     }
+    executors.addAll(cluster.executorPids());
+    logmon.signal("TERM");
+    assertThat(logmon.waitFor(120)).as(logmon.stderrText()).isZero();
+    assertThat(executors).as("executor JVMs launched by the Worker").isNotEmpty()
+        .doesNotContain(logmon.process.pid());
+
+    List<JsonNode> objects = logmon.jsonLines();
+    JsonNode last = objects.get(objects.size() - 1);
+    assertThat(last.get("requests").asLong()).isEqualTo(expected.requests).isEqualTo(1406);
+    assertThat(last.get("bytes").get("sum").asLong()).isEqualTo(expected.bytesSum);
+    assertThat(last.get("status").get("200").asLong()).isEqualTo(expected.status.get("200"));
+    System.out.printf("cluster run: %d executor JVM(s) %s; batches %d; last processing %s ms%n",
+        executors.size(), executors, objects.size(), last.get("batchHealth").get("processingMs"));
+  }
+
+  private static boolean counted(LogmonProcess logmon, long requests) throws Exception {
+    List<JsonNode> objects = logmon.completeJsonLines();
+    return !objects.isEmpty() && objects.get(objects.size() - 1).get("requests").asLong() == requests;
   }
 
   @Test
@@ -74,16 +74,18 @@ class ClusterIT {
     command.addAll(JvmFlags.SPARK);
     command.addAll(List.of("-cp", sparkOnly, "org.apache.spark.deploy.SparkSubmit",
         "--master", "local[2]", "--class", "logmon.cli.Main", submitJar.toString(),
-        "--cumulative", "--stdin", "--output", "json", "--log-file", dir.resolve("spark.log").toString()));
-    Path out = dir.resolve("out.json");
-    Process submit = new ProcessBuilder(command)
+        "--cumulative", "--stdin", "--output", "json", "--log-file", e2e.dir().resolve("spark.log").toString()));
+    Path out = e2e.dir().resolve("out.json");
+    Path err = e2e.dir().resolve("err.txt");
+    e2e.attachLog("spark-submit: stderr", err);
+    e2e.attachLog("spark-submit: Spark's log", e2e.dir().resolve("spark.log"));
+    Process submit = e2e.track("spark-submit", new ProcessBuilder(command)
         .redirectInput(SAMPLE.toFile())
         .redirectOutput(out.toFile())
-        .redirectError(dir.resolve("err.txt").toFile())
-        .start();
-    children.add(submit);
-    assertThat(submit.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-    assertThat(submit.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+        .redirectError(err.toFile())
+        .start());
+    assertThat(submit.waitFor(300, TimeUnit.SECONDS)).as("spark-submit done within 300 s").isTrue();
+    assertThat(submit.exitValue()).as(Files.readString(err)).isZero();
     List<String> lines = Files.readAllLines(out);
     JsonNode last = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(lines.size() - 1));
     assertThat(last.get("requests").asLong()).isEqualTo(1406);

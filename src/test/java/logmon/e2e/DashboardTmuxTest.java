@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real thing: {@code bin/logmon} in a real tmux pane, reading a real {@code nc -lk} that
@@ -37,14 +35,18 @@ class DashboardTmuxTest {
   private static final String HOSTILE_PATH = "/\u001b]0;pwned\u0007";
   private static final Duration SPARK_START = Duration.ofSeconds(120);
 
-  @TempDir
-  Path dir;
+  @RegisterExtension
+  final E2e e2e = new E2e();
+  private Path dir;
 
   private final String socket = "logmon-e2e-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-  private Process nc;
 
   @BeforeEach
   void requireTools() {
+    dir = e2e.dir();
+    // The tmux server runs on as a daemon, not a child: the extension has it killed after the test.
+    e2e.onCleanup(() -> run(List.of("tmux", "-L", socket, "kill-server"), true));
+    e2e.attachLog("Spark's log", dir.resolve("spark.log"));
     for (String tool : new String[] {"tmux", "nc"}) {
       if (which(tool) == null) {
         fail(tool + " is not installed, and this end-to-end test needs it: apt-get install tmux netcat-openbsd");
@@ -54,28 +56,17 @@ class DashboardTmuxTest {
     assertThat(PROJECT.resolve("target/classpath.txt")).as("written by mvn at process-classes").exists();
   }
 
-  @AfterEach
-  void cleanUp() throws Exception {
-    run(List.of("tmux", "-L", socket, "kill-server"), true);
-    if (nc != null) {
-      nc.destroy();
-      if (!nc.waitFor(5, TimeUnit.SECONDS)) {
-        nc.destroyForcibly();
-      }
-    }
-  }
-
   @Test
   void dashboardShowsTheFileQuitsCleanlyAndKeepsTheTerminalSafe() throws Exception {
     Path log = writeLog();
     long lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1).size();
     String total = String.format(Locale.ROOT, "%,d", lines);
-    int port = freePort();
-    nc = new ProcessBuilder("nc", "-lk", "127.0.0.1", String.valueOf(port))
+    int port = E2e.freePort();
+    e2e.track("nc -lk on port " + port, new ProcessBuilder("nc", "-lk", "127.0.0.1", String.valueOf(port))
         .redirectInput(log.toFile())
         .redirectOutput(dir.resolve("nc.out").toFile())
         .redirectErrorStream(true)
-        .start();
+        .start());
 
     tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", SESSION,
         "env PS1='PROMPT> ' bash --norc --noprofile -i");
@@ -98,7 +89,8 @@ class DashboardTmuxTest {
         firstFrame.toMillis(), total, totalShown.toMillis());
 
     // The dashboard opens before Spark has started: its first frame has the source still
-    // starting and no batch. (A time bound alone would flake on a loaded machine; the order cannot.)
+    // starting and no batch. (A time bound would flake on a loaded machine; the order cannot. The
+    // time to the first frame, about 0.5 s on a quiet machine, is printed above.)
     assertThat(first).contains("cumulative", "127.0.0.1:" + port + " starting", "waiting for the first batch");
     assertThat(frame)
         .contains("cumulative since", "127.0.0.1:" + port + " connected")
@@ -106,8 +98,6 @@ class DashboardTmuxTest {
         .contains("/\\x1b]0;pwned\\x07")
         .doesNotContain("\u001b", "\u0007");
     assertThat(tmux("display", "-p", "-t", SESSION, "#{alternate_on}").strip()).isEqualTo("1");
-    assertThat(firstFrame).as("time to the first frame (about 0.5 s on a quiet machine)")
-        .isLessThan(Duration.ofSeconds(20));
 
     tmux("send-keys", "-t", SESSION, "q");
     String after = awaitScreen("the shell after q", Duration.ofSeconds(60),
@@ -206,12 +196,6 @@ class DashboardTmuxTest {
       throw new AssertionError(command + " failed with " + process.exitValue() + ": " + output);
     }
     return output;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   private static Path which(String tool) {

@@ -9,10 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Input that is too long, not UTF-8, full of control bytes and escape sequences, a flood of junk:
@@ -23,10 +22,8 @@ class HostileInputTest {
   private static final int DEFAULT_LIMIT = 2 * 1024 * 1024;
   private static final String PREFIX = "10.6.6.6 - - [07/Mar/2004:16:05:49 -0800] \"GET ";
 
-  @TempDir
-  Path dir;
-  private LogmonProcess logmon;
-  private Netcat netcat;
+  @RegisterExtension
+  final E2e e2e = new E2e();
   static byte[] hostile;
 
   @BeforeAll
@@ -87,18 +84,8 @@ class HostileInputTest {
     return requestWithPathOf(length - fixed + 1);
   }
 
-  @AfterEach
-  void stopChildren() throws InterruptedException {
-    if (logmon != null) {
-      logmon.process.destroyForcibly();
-    }
-    if (netcat != null) {
-      netcat.close();
-    }
-  }
-
   private File hostileFile() throws Exception {
-    Path file = dir.resolve("hostile.log");
+    Path file = e2e.dir().resolve("hostile.log");
     Files.write(file, hostile);
     return file.toFile();
   }
@@ -109,8 +96,8 @@ class HostileInputTest {
     assertThat(expected.oversized).as("the reference sees the oversized lines").isEqualTo(2);
     assertThat(expected.malformed).isGreaterThan(100_000);
 
-    logmon = LogmonProcess.start(dir, hostileFile(), "--stdin", "--cumulative", "--output", "json");
-    assertThat(logmon.waitFor(180)).as(logmon.stderrText()).isZero();
+    LogmonProcess logmon = e2e.logmon(hostileFile(), "--stdin", "--cumulative", "--output", "json");
+    assertThat(logmon.waitFor(300)).as(logmon.stderrText()).isZero();
 
     List<JsonNode> objects = logmon.jsonLines();
     JsonNode last = objects.get(objects.size() - 1);
@@ -125,25 +112,26 @@ class HostileInputTest {
     ReferenceCount expected = ReferenceCount.of(hostile, 1024);
     assertThat(expected.oversized).as("3 MB, 1 MB, 2 MiB, 2 MiB + 1 and 1025 bytes").isEqualTo(5);
 
-    int port = Netcat.freePort();
-    netcat = Netcat.serving(hostileFile().toPath(), port);
-    logmon = LogmonProcess.start(dir, null, "--port", Integer.toString(port), "--max-line-bytes", "1024",
+    Netcat netcat = e2e.serving(hostileFile().toPath());
+    LogmonProcess logmon = e2e.logmon("--port", Integer.toString(netcat.port), "--max-line-bytes", "1024",
         "--cumulative", "--batch", "500ms", "--output", "json");
-    logmon.awaitJson("every line counted", 180, json -> Totals.of(json).equals(Totals.of(expected)));
+    JsonNode counted = logmon.awaitJson("every line counted", 300, json -> Totals.of(json).equals(Totals.of(expected)));
     // nc -N -lk, its file sent, accepts each reconnection and closes it at once: one outage, not
-    // a "connected" and a "disconnected" line every second.
-    Thread.sleep(3000);
+    // a "connected" and a "disconnected" line every second. Watched over logmon's next 3 s of
+    // batches, in which it retries about three times.
+    int countedAt = logmon.completeJsonLines().indexOf(counted);
+    logmon.awaitJson("6 more batches after the count", countedAt + 6, 120, json -> true);
     assertThat(logmon.stderrText().lines().filter(line -> line.startsWith("logmon: source")))
         .as("source messages on stderr").hasSizeLessThanOrEqualTo(3);
     logmon.signal("TERM");
-    assertThat(logmon.waitFor(60)).as(logmon.stderrText()).isZero();
+    assertThat(logmon.waitFor(120)).as(logmon.stderrText()).isZero();
     List<JsonNode> objects = logmon.jsonLines();
     assertThat(Totals.of(objects.get(objects.size() - 1))).isEqualTo(Totals.of(expected));
   }
 
   @Test
   void anEmptyStreamGivesZerosAndExitsZero() throws Exception {
-    logmon = LogmonProcess.start(dir, new File("/dev/null"), "--stdin", "--cumulative", "--output", "json");
+    LogmonProcess logmon = e2e.logmon(new File("/dev/null"), "--stdin", "--cumulative", "--output", "json");
     assertThat(logmon.waitFor(120)).as(logmon.stderrText()).isZero();
     List<JsonNode> objects = logmon.jsonLines();
     assertThat(objects).as("at least one batch reported").isNotEmpty();

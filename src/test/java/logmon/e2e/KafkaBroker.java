@@ -17,14 +17,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * its own classpath: Kafka 4's jars would replace the kafka-clients 3.9 that Spark's connector
  * needs. The classpath comes from src/test/kafka-broker/pom.xml, resolved by Maven once.
  */
-final class KafkaBroker implements AutoCloseable {
+final class KafkaBroker {
 
   private static final Path CLASSPATH = Path.of("target/kafka-broker-classpath.txt");
-  private final Process process;
   final int port;
 
-  private KafkaBroker(Process process, int port) {
-    this.process = process;
+  private KafkaBroker(int port) {
     this.port = port;
   }
 
@@ -32,10 +30,12 @@ final class KafkaBroker implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
-  static KafkaBroker start(Path dir) throws Exception {
+  /** Starts the broker as a child of the test, which {@link E2e} stops and whose log it attaches. */
+  static KafkaBroker start(E2e e2e) throws Exception {
+    Path dir = e2e.dir();
     String classpath = brokerClasspath();
-    int port = StandaloneCluster.freePort();
-    int controller = StandaloneCluster.freePort();
+    int port = E2e.freePort();
+    int controller = E2e.freePort();
     Path logs = dir.resolve("kafka-logs");
     Path config = dir.resolve("server.properties");
     Files.writeString(config, String.join("\n",
@@ -56,11 +56,14 @@ final class KafkaBroker implements AutoCloseable {
         "share.coordinator.state.topic.replication.factor=1",
         "share.coordinator.state.topic.min.isr=1",
         "group.initial.rebalance.delay.ms=0", ""));
-    run(dir.resolve("format.log"), classpath, "kafka.tools.StorageTool", "format",
-        "-t", "q1Sh-9_ISia_zwGINzRvyQ", "-c", config.toString()).waitFor(60, TimeUnit.SECONDS);
-    Process broker = run(dir.resolve("broker.log"), classpath, "kafka.Kafka", config.toString());
-    StandaloneCluster.waitForLine(dir.resolve("broker.log"), "Kafka Server started", 90);
-    return new KafkaBroker(broker, port);
+    Process format = e2e.track("kafka-storage format", run(dir.resolve("format.log"), classpath,
+        "kafka.tools.StorageTool", "format", "-t", "q1Sh-9_ISia_zwGINzRvyQ", "-c", config.toString()));
+    e2e.attachLog("kafka-storage format", dir.resolve("format.log"));
+    assertThat(format.waitFor(180, TimeUnit.SECONDS)).as("kafka-storage format done within 180 s").isTrue();
+    e2e.track("Kafka broker", run(dir.resolve("broker.log"), classpath, "kafka.Kafka", config.toString()));
+    e2e.attachLog("Kafka broker", dir.resolve("broker.log"));
+    StandaloneCluster.waitForLine(dir.resolve("broker.log"), "Kafka Server started", 180);
+    return new KafkaBroker(port);
   }
 
   private static String brokerClasspath() throws Exception {
@@ -94,10 +97,5 @@ final class KafkaBroker implements AutoCloseable {
       }
       producer.flush();
     }
-  }
-
-  @Override
-  public void close() {
-    process.destroyForcibly();
   }
 }

@@ -26,13 +26,19 @@ final class LogmonProcess {
   final Process process;
   final Path stdout;
   final Path stderr;
+  final Path sparkLog;
+  /** bin/logmon's arguments, --log-file left out. */
+  final List<String> args;
   /** When the child was started (System.nanoTime()). */
   final long startedNanos;
 
-  private LogmonProcess(Process process, Path stdout, Path stderr, long startedNanos) {
+  private LogmonProcess(Process process, Path stdout, Path stderr, Path sparkLog, List<String> args,
+      long startedNanos) {
     this.process = process;
     this.stdout = stdout;
     this.stderr = stderr;
+    this.sparkLog = sparkLog;
+    this.args = args;
     this.startedNanos = startedNanos;
   }
 
@@ -47,7 +53,8 @@ final class LogmonProcess {
    */
   static LogmonProcess start(Path dir, File input, Map<String, String> environment, String... args)
       throws IOException {
-    return start(dir, dir.resolve("spark.log"), input, environment, args);
+    // A log of its own: a test may run several logmons in one directory.
+    return start(dir, Files.createTempFile(dir, "spark-", ".log"), input, environment, args);
   }
 
   /** As {@link #start(Path, File, String...)}, with Spark's log in {@code logFile}. */
@@ -79,7 +86,7 @@ final class LogmonProcess {
       }
     });
     long started = System.nanoTime();
-    return new LogmonProcess(builder.start(), out, err, started);
+    return new LogmonProcess(builder.start(), out, err, logFile, List.of(args), started);
   }
 
   /** bin/logmon execs java: this is the JVM's pid. */

@@ -3,7 +3,6 @@ package logmon.e2e;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +83,11 @@ final class Netcat implements AutoCloseable {
     fail("nc did not listen on 127.0.0.1:%d within 10 s", port);
   }
 
+  /** The processes of the pipeline, nc last. */
+  List<Process> processes() {
+    return List.copyOf(processes);
+  }
+
   /** The nc process (not tail). */
   Process nc() {
     return processes.get(processes.size() - 1);
@@ -97,12 +101,6 @@ final class Netcat implements AutoCloseable {
     }
     for (Process process : processes) {
       process.waitFor(10, TimeUnit.SECONDS);
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,32 +20,21 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class NoOpenDoorsTest {
 
-  @TempDir
-  Path dir;
+  @RegisterExtension
+  final E2e e2e = new E2e();
   private final List<LogmonProcess> logmons = new ArrayList<>();
-  private final List<Netcat> feeders = new ArrayList<>();
-
-  @AfterEach
-  void stopChildren() throws InterruptedException {
-    logmons.forEach(l -> l.process.destroyForcibly());
-    for (Netcat feeder : feeders) {
-      feeder.close();
-    }
-  }
 
   private LogmonProcess start(String... args) throws Exception {
     Map<String, String> environment = new HashMap<>();
     environment.put("SPARK_LOCAL_IP", null); // surefire sets it; a user's shell usually does not
-    LogmonProcess logmon = LogmonProcess.start(dir, null, environment, args);
+    LogmonProcess logmon = e2e.logmon(null, environment, args);
     logmons.add(logmon);
     return logmon;
   }
 
   private String fedPort() throws Exception {
-    Path feed = Files.write(dir.resolve("feed-" + feeders.size() + ".log"), TestLogs.sampleLines(0, 100));
-    Netcat feeder = Netcat.following(feed, Netcat.freePort());
-    feeders.add(feeder);
-    return Integer.toString(feeder.port);
+    Path feed = Files.write(Files.createTempFile(e2e.dir(), "feed-", ".log"), TestLogs.sampleLines(0, 100));
+    return Integer.toString(e2e.following(feed).port);
   }
 
   /** The filter itself: what ss prints for wildcard and external addresses is not loopback. */
@@ -62,9 +50,9 @@ class NoOpenDoorsTest {
 
   @Test
   void everyListeningSocketIsOnLoopback() throws Exception {
-    int uiPort = Netcat.freePort();
+    int uiPort = E2e.freePort();
     LogmonProcess window = start("--port", fedPort(), "--output", "json");
-    LogmonProcess cumulative = start("--cumulative", "--checkpoint", dir.resolve("checkpoint").toString(),
+    LogmonProcess cumulative = start("--cumulative", "--checkpoint", e2e.dir().resolve("checkpoint").toString(),
         "--port", fedPort(), "--output", "json");
     LogmonProcess replayWithUi = start("--replay", TestLogs.SAMPLE.toString(), "--rate", "200",
         "--spark-ui", Integer.toString(uiPort), "--output", "json");

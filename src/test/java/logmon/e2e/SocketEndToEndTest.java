@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import logmon.render.JsonContract;
 
 /**
  * The real bin/logmon against a real {@code nc -lk} (and real stdin) fed a real file; the totals
@@ -25,9 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SocketEndToEndTest {
 
-  @TempDir
-  Path dir;
-  private final List<Process> children = new ArrayList<>();
+  @RegisterExtension
+  final E2e e2e = new E2e();
 
   static byte[] testLog;
   static ReferenceCount expected;
@@ -61,15 +59,8 @@ class SocketEndToEndTest {
     expected = ReferenceCount.of(testLog);
   }
 
-  @AfterEach
-  void stopChildren() {
-    children.forEach(Process::destroyForcibly);
-  }
-
   private File logFile() throws IOException {
-    Path file = dir.resolve("access.log");
-    Files.write(file, testLog);
-    return file.toFile();
+    return Files.write(e2e.dir().resolve("access.log"), testLog).toFile();
   }
 
   /**
@@ -77,43 +68,40 @@ class SocketEndToEndTest {
    * which has no newline, is complete. (Over a connection that stays open, a line without a newline
    * is one still being written, and waits.)
    */
-  private Process netcat(int port) throws IOException {
-    return new ProcessBuilder("nc", "-N", "-lk", "127.0.0.1", Integer.toString(port))
-        .redirectInput(logFile()).redirectErrorStream(true).start();
+  private int netcat() throws Exception {
+    return e2e.serving(logFile().toPath()).port;
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  /** Waits until the file is counted, then stops logmon as a user would; returns every object. */
+  private static List<JsonNode> countThenStop(LogmonProcess logmon) throws Exception {
+    logmon.awaitJson("the whole file counted", 180, json -> json.get("requests").asLong() == expected.requests
+        && json.get("malformed").asLong() == expected.malformed);
+    logmon.signal("TERM");
+    assertThat(logmon.waitFor(120)).as(logmon.stderrText()).isZero();
+    return logmon.jsonLines();
   }
 
   @Test
   void cumulativeTotalsFromNcEqualAnIndependentCount() throws Exception {
-    assertThat(new File("/usr/bin/nc")).as("netcat-openbsd (nc) must be installed").exists();
-    int port = freePort();
-    Process nc = netcat(port);
-    children.add(nc);
+    int port = netcat();
+    LogmonProcess logmon = e2e.logmon("--port", Integer.toString(port), "--cumulative", "--output", "json");
 
-    LogmonProcess logmon = LogmonProcess.start(dir, null,
-        "--port", Integer.toString(port), "--cumulative", "--output", "json", "--duration", "12s");
-    children.add(logmon.process);
-
-    assertThat(logmon.waitFor(90)).as(logmon.stderrText()).isZero();
-    List<JsonNode> objects = logmon.jsonLines();
-    assertThat(objects).as("one object per batch").hasSizeGreaterThan(3);
-    assertTotalsMatch(objects.get(objects.size() - 1));
-    assertThat(objects.get(objects.size() - 1).get("mode").asText()).isEqualTo("cumulative");
+    List<JsonNode> objects = countThenStop(logmon);
+    assertThat(objects).as("one object per batch").hasSizeGreaterThan(1);
+    JsonNode last = objects.get(objects.size() - 1);
+    assertTotalsMatch(last);
+    assertThat(last.get("mode").asText()).isEqualTo("cumulative");
     assertThat(logmon.stderrText()).contains("connected");
+    assertThat(JsonContract.pointersOfEveryObject(false))
+        .as("the documented fields of a real cumulative object").allSatisfy(pointer ->
+            assertThat(last.at(pointer).isMissingNode()).as("%s missing from %s", pointer, last).isFalse());
   }
 
   @Test
   void stdinIsReadThroughAReceiverAndTheRunEndsWithTheInput() throws Exception {
-    LogmonProcess logmon = LogmonProcess.start(dir, logFile(),
-        "--stdin", "--cumulative", "--output", "json");
-    children.add(logmon.process);
+    LogmonProcess logmon = e2e.logmon(logFile(), "--stdin", "--cumulative", "--output", "json");
 
-    assertThat(logmon.waitFor(90)).as(logmon.stderrText()).isZero();
+    assertThat(logmon.waitFor(180)).as(logmon.stderrText()).isZero();
     List<JsonNode> objects = logmon.jsonLines();
     assertThat(objects).isNotEmpty();
     assertTotalsMatch(objects.get(objects.size() - 1));
@@ -122,24 +110,30 @@ class SocketEndToEndTest {
 
   @Test
   void windowModeCountsTheFileWhileItIsInTheWindow() throws Exception {
-    int port = freePort();
-    Process nc = netcat(port);
-    children.add(nc);
+    int port = netcat();
+    LogmonProcess logmon = e2e.logmon("--port", Integer.toString(port), "--window", "30s", "--output", "json");
 
-    LogmonProcess logmon = LogmonProcess.start(dir, null,
-        "--port", Integer.toString(port), "--window", "30s", "--output", "json", "--duration", "10s");
-    children.add(logmon.process);
-
-    assertThat(logmon.waitFor(90)).as(logmon.stderrText()).isZero();
-    JsonNode last = logmon.jsonLines().get(logmon.jsonLines().size() - 1);
+    List<JsonNode> objects = countThenStop(logmon);
+    JsonNode last = objects.get(objects.size() - 1);
     assertThat(last.get("mode").asText()).isEqualTo("window");
     assertThat(last.get("window").asText()).isEqualTo("30s");
     assertTotalsMatch(last);
+    assertThat(JsonContract.pointersOfEveryObject(true))
+        .as("the documented fields of a real window object").allSatisfy(pointer ->
+            assertThat(last.at(pointer).isMissingNode()).as("%s missing from %s", pointer, last).isFalse());
+  }
+
+  /** --duration ends a run whose input never ends (stdin is a pipe the test keeps open). */
+  @Test
+  void durationStopsTheRunByItself() throws Exception {
+    LogmonProcess logmon = e2e.logmon("--stdin", "--cumulative", "--output", "json", "--duration", "2s");
+    assertThat(logmon.waitFor(180)).as(logmon.stderrText()).isZero();
+    assertThat(logmon.jsonLines()).as("the batches of the run").isNotEmpty();
   }
 
   @Test
   void badOptionsGiveOneLineAndExitTwo() throws Exception {
-    LogmonProcess logmon = LogmonProcess.start(dir, null, "--window", "45s", "--batch", "10s");
+    LogmonProcess logmon = e2e.logmon("--window", "45s", "--batch", "10s");
     assertThat(logmon.waitFor(60)).isEqualTo(2);
     assertThat(logmon.stderrText().strip().lines())
         .containsExactly("logmon: --window 45s is not a multiple of --batch 10s");

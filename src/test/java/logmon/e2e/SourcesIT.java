@@ -9,32 +9,30 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Production inputs: a Kafka topic, a log directory, and several sources at once. */
+/**
+ * Production inputs: a Kafka topic, a log directory, and several sources at once. Each run is
+ * stopped once its JSON shows what the test waits for, never after a fixed time.
+ */
 class SourcesIT {
 
   private static final Path SAMPLE = Path.of("data/apache.access.log");
 
-  @TempDir
-  Path dir;
-  private final List<Process> children = new ArrayList<>();
-
-  @AfterEach
-  void stopChildren() {
-    children.forEach(Process::destroyForcibly);
-  }
+  @RegisterExtension
+  final E2e e2e = new E2e();
 
   private static List<String> sampleLines() throws Exception {
     return Arrays.asList(Files.readString(SAMPLE, StandardCharsets.ISO_8859_1).split("\n"));
   }
 
-  private static JsonNode last(LogmonProcess logmon) throws Exception {
+  /** SIGTERM, exit 0, and the last object. */
+  private static JsonNode stop(LogmonProcess logmon) throws Exception {
+    logmon.signal("TERM");
+    assertThat(logmon.waitFor(120)).as(logmon.stderrText()).isZero();
     List<JsonNode> objects = logmon.jsonLines();
     assertThat(objects).as(logmon.stderrText()).isNotEmpty();
     return objects.get(objects.size() - 1);
@@ -43,38 +41,38 @@ class SourcesIT {
   @Test
   void kafkaTopicTotalsEqualAnIndependentCount() throws Exception {
     ReferenceCount expected = ReferenceCount.of(Files.readAllBytes(SAMPLE));
-    try (KafkaBroker broker = KafkaBroker.start(dir)) {
-      broker.produce("access", sampleLines());
-      LogmonProcess logmon = LogmonProcess.start(dir, null, "--kafka", broker.bootstrap(),
-          "--topic", "access", "--kafka-from", "earliest", "--cumulative", "--output", "json",
-          "--duration", "15s");
-      children.add(logmon.process);
-      assertThat(logmon.waitFor(120)).as(logmon.stderrText()).isZero();
-      JsonNode last = last(logmon);
-      assertThat(last.get("requests").asLong()).isEqualTo(expected.requests).isEqualTo(1406);
-      assertThat(last.get("bytes").get("sum").asLong()).isEqualTo(expected.bytesSum);
-      assertThat(last.get("sources").get(0).get("name").asText()).isEqualTo("kafka access@" + broker.bootstrap());
+    KafkaBroker broker = KafkaBroker.start(e2e);
+    broker.produce("access", sampleLines());
+    LogmonProcess logmon = e2e.logmon("--kafka", broker.bootstrap(),
+        "--topic", "access", "--kafka-from", "earliest", "--cumulative", "--output", "json");
+    JsonNode counted = logmon.awaitJson("the topic counted", 180,
+        json -> json.get("requests").asLong() == expected.requests);
+    // Offsets are committed after each batch (sent with the next batch's fetch): let a few pass.
+    logmon.awaitJson("3 batches after the count", logmon.completeJsonLines().indexOf(counted) + 3, 120,
+        json -> true);
+    JsonNode last = stop(logmon);
+    assertThat(last.get("requests").asLong()).isEqualTo(expected.requests).isEqualTo(1406);
+    assertThat(last.get("bytes").get("sum").asLong()).isEqualTo(expected.bytesSum);
+    assertThat(last.get("sources").get(0).get("name").asText()).isEqualTo("kafka access@" + broker.bootstrap());
 
-      // Offsets were committed after each batch: a second run from the committed offsets
-      // (latest) sees only what is produced after it.
-      LogmonProcess again = LogmonProcess.start(dir, null, "--kafka", broker.bootstrap(),
-          "--topic", "access", "--cumulative", "--output", "json", "--duration", "15s");
-      children.add(again.process);
-      Thread.sleep(9000);
-      broker.produce("access", sampleLines().subList(0, 10));
-      assertThat(again.waitFor(120)).as(again.stderrText()).isZero();
-      assertThat(last(again).get("requests").asLong()).isEqualTo(10);
-    }
+    // Offsets were committed after each batch: a second run from the committed offsets sees only
+    // what is produced after them. Produced once its first batch is out, so its stream has started.
+    LogmonProcess again = e2e.logmon("--kafka", broker.bootstrap(),
+        "--topic", "access", "--cumulative", "--output", "json");
+    again.awaitJson("the second run's first batch", 180, json -> true);
+    broker.produce("access", sampleLines().subList(0, 10));
+    JsonNode ten = again.awaitJson("the 10 new records counted", 120, json -> json.get("requests").asLong() >= 10);
+    again.awaitJson("2 batches after them", again.completeJsonLines().indexOf(ten) + 2, 120, json -> true);
+    assertThat(stop(again).get("requests").asLong()).isEqualTo(10);
   }
 
   @Test
   void filesMovedIntoADirectoryAreCountedAndOldOnesReported() throws Exception {
-    Path watched = Files.createDirectory(dir.resolve("incoming"));
-    Path staging = Files.createDirectory(dir.resolve("staging"));
-    LogmonProcess logmon = LogmonProcess.start(dir, null, "--dir", watched.toString(),
-        "--cumulative", "--output", "json", "--duration", "20s");
-    children.add(logmon.process);
-    Thread.sleep(7000); // Spark started: only files that appear from now on are read
+    Path watched = Files.createDirectory(e2e.dir().resolve("incoming"));
+    Path staging = Files.createDirectory(e2e.dir().resolve("staging"));
+    LogmonProcess logmon = e2e.logmon("--dir", watched.toString(), "--cumulative", "--output", "json");
+    // Only files that appear once the stream has started are read: its first batch says it has.
+    logmon.awaitJson("the first batch: the directory stream has started", 180, json -> true);
 
     // Written elsewhere, then moved in: the contract of Spark's textFileStream.
     Files.copy(SAMPLE, staging.resolve("a.log"));
@@ -87,10 +85,10 @@ class SourcesIT {
     Files.setLastModifiedTime(staging.resolve("old.log"), FileTime.from(Instant.now().minusSeconds(3600)));
     Files.move(staging.resolve("old.log"), watched.resolve("old.log"), StandardCopyOption.ATOMIC_MOVE);
 
-    assertThat(logmon.waitFor(120)).as(logmon.stderrText()).isZero();
-    JsonNode last = last(logmon);
+    logmon.awaitJson("both new files counted", 180, json -> json.get("requests").asLong() >= 2 * 1406);
+    logmon.awaitStderr("old.log is not counted", 120);
+    JsonNode last = stop(logmon);
     assertThat(last.get("requests").asLong()).isEqualTo(2 * 1406);
-    assertThat(logmon.stderrText()).contains("old.log is not counted");
     boolean reportedInJson = logmon.jsonLines().stream()
         .anyMatch(o -> o.get("source").get("detail").asText("").contains("old.log is not counted"));
     assertThat(reportedInJson).isTrue();
@@ -98,19 +96,14 @@ class SourcesIT {
 
   @Test
   void twoSocketsAreCountedTogetherAndApart() throws Exception {
-    int first = StandaloneCluster.freePort();
-    int second = StandaloneCluster.freePort();
-    Path fewLines = dir.resolve("few.log");
+    Path fewLines = e2e.dir().resolve("few.log");
     Files.write(fewLines, sampleLines().subList(0, 100), StandardCharsets.ISO_8859_1);
-    children.add(new ProcessBuilder("nc", "-N", "-lk", "127.0.0.1", Integer.toString(first))
-        .redirectInput(SAMPLE.toFile()).start());
-    children.add(new ProcessBuilder("nc", "-N", "-lk", "127.0.0.1", Integer.toString(second))
-        .redirectInput(fewLines.toFile()).start());
-    LogmonProcess logmon = LogmonProcess.start(dir, null, "--port", Integer.toString(first),
-        "--socket", "127.0.0.1:" + second, "--cumulative", "--output", "json", "--duration", "12s");
-    children.add(logmon.process);
-    assertThat(logmon.waitFor(120)).as(logmon.stderrText()).isZero();
-    JsonNode last = last(logmon);
+    int first = e2e.serving(SAMPLE).port;
+    int second = e2e.serving(fewLines).port;
+    LogmonProcess logmon = e2e.logmon("--port", Integer.toString(first),
+        "--socket", "127.0.0.1:" + second, "--cumulative", "--output", "json");
+    logmon.awaitJson("both sockets counted", 180, json -> json.get("requests").asLong() >= 1406 + 100);
+    JsonNode last = stop(logmon);
     assertThat(last.get("requests").asLong()).isEqualTo(1406 + 100);
     assertThat(last.get("sources").get(0).get("name").asText()).isEqualTo("127.0.0.1:" + first);
     assertThat(last.get("sources").get(0).get("lines").asLong()).isEqualTo(1406);

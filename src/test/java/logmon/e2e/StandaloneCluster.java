@@ -3,7 +3,6 @@ package logmon.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,20 +12,23 @@ import java.util.Map;
 /**
  * A real Spark standalone cluster on 127.0.0.1 — one Master and one Worker JVM, started from the
  * jars Maven already has, with a minimal SPARK_HOME (jars/ linked) that the Worker needs to
- * launch executor JVMs.
+ * launch executor JVMs. Its JVMs are the test's children: {@link E2e} stops them (the executors
+ * with the Worker) and attaches their logs to a failure.
  */
-final class StandaloneCluster implements AutoCloseable {
+final class StandaloneCluster {
 
+  private final E2e e2e;
   private final Path home;
-  private final List<Process> daemons = new ArrayList<>();
   final int masterPort;
 
-  private StandaloneCluster(Path home, int masterPort) {
+  private StandaloneCluster(E2e e2e, Path home, int masterPort) {
+    this.e2e = e2e;
     this.home = home;
     this.masterPort = masterPort;
   }
 
-  static StandaloneCluster start(Path dir) throws Exception {
+  static StandaloneCluster start(E2e e2e) throws Exception {
+    Path dir = e2e.dir();
     Path home = dir.resolve("spark-home");
     Files.createDirectories(home.resolve("jars"));
     Files.createDirectories(home.resolve("conf"));
@@ -36,15 +38,15 @@ final class StandaloneCluster implements AutoCloseable {
       Path target = Path.of(jar);
       Files.createSymbolicLink(home.resolve("jars").resolve(target.getFileName()), target);
     }
-    StandaloneCluster cluster = new StandaloneCluster(home, freePort());
+    StandaloneCluster cluster = new StandaloneCluster(e2e, home, E2e.freePort());
     cluster.daemon(dir.resolve("master.log"), classpath, "org.apache.spark.deploy.master.Master",
         "--host", "127.0.0.1", "--port", Integer.toString(cluster.masterPort),
-        "--webui-port", Integer.toString(freePort()));
+        "--webui-port", Integer.toString(E2e.freePort()));
     cluster.daemon(dir.resolve("worker.log"), classpath, "org.apache.spark.deploy.worker.Worker",
-        "--host", "127.0.0.1", "--webui-port", Integer.toString(freePort()),
+        "--host", "127.0.0.1", "--webui-port", Integer.toString(E2e.freePort()),
         "--cores", "2", "--memory", "1g", "--work-dir", home.resolve("work").toString(),
         cluster.masterUrl());
-    waitForLine(dir.resolve("worker.log"), "Successfully registered with master", 60);
+    waitForLine(dir.resolve("worker.log"), "Successfully registered with master", 180);
     return cluster;
   }
 
@@ -62,7 +64,8 @@ final class StandaloneCluster implements AutoCloseable {
     env.put("SPARK_HOME", home.toString());
     env.put("SPARK_SCALA_VERSION", "2.13");
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
-    daemons.add(builder.start());
+    e2e.track(mainClass, builder.start());
+    e2e.attachLog(mainClass, log);
   }
 
   /** Pids of executor JVMs this cluster's Worker launched. */
@@ -82,18 +85,8 @@ final class StandaloneCluster implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    assertThat(Files.exists(log) ? Files.readString(log) : "(no log)").as("waiting for '%s'", text).contains(text);
+    assertThat(Files.exists(log) ? Files.readString(log) : "(no log)")
+        .as("waited %d s for '%s' in %s", seconds, text, log).contains(text);
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  @Override
-  public void close() {
-    executorPids().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-    daemons.forEach(Process::destroyForcibly);
-  }
 }
