@@ -36,9 +36,20 @@ class FirstReadSignalTest {
         for (int n; (n = in.read(buffer, 0, buffer.length)) >= 0; ) {
           total += n;
         }
-        thread.join(5000);
+        thread.join(30_000);
         return total;
       }
+    }
+  }
+
+  /** Waits (at most 30 s, a hang detector) until the connection has proved itself. */
+  private void awaitProved(String by) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (proved.get() == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("waited 30 s for the connection to be proved by " + by);
+      }
+      Thread.sleep(10);
     }
   }
 
@@ -53,7 +64,7 @@ class FirstReadSignalTest {
     assertThat(readAll(client -> {
       client.getOutputStream().write("line one\nline two\n".getBytes());
       client.getOutputStream().flush();
-      Thread.sleep(50);
+      awaitProved("the first bytes read"); // so that the rest comes in a read of its own
       client.getOutputStream().write("three\n".getBytes());
     })).isEqualTo(24);
     assertThat(proved).hasValue(1);
@@ -62,7 +73,9 @@ class FirstReadSignalTest {
   @Test
   void stayingOpenAndQuietProvesItAndLiftsTheTimeout() throws Exception {
     assertThat(readAll(client -> {
-      Thread.sleep(700); // longer than the 200 ms timeout: a timeout after proof would fail the read
+      // Quiet until the 200 ms read timeout has proved the connection; a timeout left in place
+      // after the proof would then fail the read of what comes later.
+      awaitProved("the read timeout on a quiet connection");
       client.getOutputStream().write("late\n".getBytes());
     })).isEqualTo(5);
     assertThat(proved).hasValue(1);
