@@ -18,8 +18,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SourceFailureTest {
 
   private static final String DISCONNECTED = "disconnected, retrying";
-  /** Spark's receiver supervisor logs each restart of a receiver, so each retry, with this. */
-  private static final String RETRY_LOGGED = "Restarting receiver with delay";
+  /**
+   * Spark's receiver supervisor logs each restart of a receiver, so each retry, with this. (The
+   * driver's ReceiverTracker logs the same words again for each one: the class name tells them apart.)
+   */
+  private static final String RETRY_LOGGED = "ReceiverSupervisorImpl: Restarting receiver with delay";
   /** Batches (of 500 ms) watched while logmon retries. */
   private static final int WATCHED_BATCHES = 10;
 
