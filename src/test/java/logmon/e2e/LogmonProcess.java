@@ -103,8 +103,17 @@ final class LogmonProcess {
     return process.exitValue();
   }
 
+  /** Signal numbers whose disposition a child inherits: a process started with SIGINT ignored cannot catch it. */
+  private static final Map<String, Integer> CATCHABLE = Map.of("INT", 2, "TERM", 15);
+
   /** Sends a signal by name (TERM, INT, KILL) with kill(1). */
   void signal(String name) throws IOException, InterruptedException {
+    Integer number = CATCHABLE.get(name);
+    if (number != null && ignores(pid(), number)) {
+      fail("SIG%s is ignored by logmon (pid %d), as by every process started from the shell's background"
+          + " ('mvn verify &', nohup): it cannot see the signal this test sends. Run the tests in the"
+          + " foreground.", name, pid());
+    }
     Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(pid())).inheritIO().start();
     assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(kill.exitValue()).as("kill -s %s %d", name, pid()).isZero();
@@ -114,6 +123,16 @@ final class LogmonProcess {
   void killHard() throws IOException, InterruptedException {
     signal("KILL");
     assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("logmon gone after kill -9").isTrue();
+  }
+
+  /** The process ignores the signal (its SigIgn mask in /proc/PID/status). */
+  static boolean ignores(long pid, int signal) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+      if (line.startsWith("SigIgn:")) {
+        return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & (1L << (signal - 1))) != 0;
+      }
+    }
+    return false;
   }
 
   String stderrText() {
