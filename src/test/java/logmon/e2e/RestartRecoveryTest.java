@@ -57,6 +57,13 @@ class RestartRecoveryTest {
         .startsWith("logmon: ").contains(checkpoint.toString()).contains("in use");
     assertThat(Files.size(second.stdout)).isZero();
 
+    // The crash comes once Spark's checkpoint has caught up with the totals shown: a batch after
+    // the count has been published (one batch runs at a time, so the count's batch is complete),
+    // then a checkpoint is written. On a machine so busy that batches lag by tens of seconds, a
+    // crash before that would restore batches still pending from before the count, and the first
+    // objects after the restart would show those older totals.
+    first.awaitJson("a batch after the count", first.completeJsonLines().size(), 120, json -> true);
+    awaitCheckpointWrittenAfter(checkpoint, Instant.now());
     first.killHard();
     Instant crashedAt = Instant.now();
     Thread.sleep(DOWNTIME.toMillis()); // the scenario: logmon stays down this long (not a wait for anything)
@@ -100,6 +107,28 @@ class RestartRecoveryTest {
 
     restarted.signal("TERM");
     assertThat(restarted.waitFor(120)).as(restarted.stderrText()).isZero();
+  }
+
+  /** Waits until Spark writes a checkpoint-TIME file into {@code checkpoint} after {@code instant}. */
+  private static void awaitCheckpointWrittenAfter(Path checkpoint, Instant instant) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (var files = Files.list(checkpoint)) {
+        boolean written = files.filter(f -> f.getFileName().toString().matches("checkpoint-\\d+"))
+            .anyMatch(f -> {
+              try {
+                return Files.getLastModifiedTime(f).toInstant().isAfter(instant);
+              } catch (java.io.IOException gone) { // Spark removes old checkpoints as it goes
+                return false;
+              }
+            });
+        if (written) {
+          return;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("waited 120 s for Spark to write a checkpoint into " + checkpoint + " after " + instant);
   }
 
   private static Instant time(JsonNode json) {
