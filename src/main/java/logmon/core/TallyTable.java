@@ -26,6 +26,9 @@ public final class TallyTable implements Externalizable {
    */
   public static final String OVERSIZED_LINE = "\n<oversized line>\n";
 
+  /** Starts the marker a receiver stores for the lines it shed; newlines, as for oversized. */
+  private static final String SHED_MARKER = "\n<shed ";
+
   private static final int COUNT = 0;
   private static final int SUM = 1;
   private static final int MIN = 2;
@@ -35,8 +38,19 @@ public final class TallyTable implements Externalizable {
   // Mutable {count, sum, min, max} per key: a line adds to four keys, without allocating.
   private HashMap<StatKey, long[]> tallies = new HashMap<>();
   private long lines;
+  /** The newest log timestamp added, epoch seconds; kept out of the map on the per-line path. */
+  private long newestLogSecond = Long.MIN_VALUE;
+
+  /** The record a receiver stores in place of {@code count} lines it dropped unread. */
+  public static String shedMarker(long count) {
+    return SHED_MARKER + count + ">\n";
+  }
 
   public void addLine(String line) {
+    if (line.startsWith(SHED_MARKER)) {
+      add(StatKey.SHED, Tally.ofCount(Long.parseLong(line, SHED_MARKER.length(), line.length() - 2, 10)));
+      return;
+    }
     if (line.equals(OVERSIZED_LINE)) {
       lines++;
       count(StatKey.OVERSIZED);
@@ -57,6 +71,7 @@ public final class TallyTable implements Externalizable {
 
   public void addRecord(LogRecord record) {
     addValue(StatKey.REQUESTS, record.bytes());
+    newestLogSecond = Math.max(newestLogSecond, record.epochSecond());
     count(new StatKey(StatKey.Kind.STATUS, statusText(record.status())));
     count(new StatKey(StatKey.Kind.CLIENT, record.host()));
     if (record.endpoint() != null) {
@@ -92,6 +107,9 @@ public final class TallyTable implements Externalizable {
     add(StatKey.of(StatKey.Kind.BATCH_REQUESTS, batch), Tally.ofCount(get(StatKey.REQUESTS).count()));
     add(StatKey.of(StatKey.Kind.BATCH_MALFORMED, batch), Tally.ofCount(get(StatKey.MALFORMED).count()));
     add(StatKey.SINCE, Tally.ofValue(batchTimeMillis));
+    if (newestLogSecond != Long.MIN_VALUE) {
+      add(StatKey.NEWEST_LOG_TIME, Tally.ofValue(newestLogSecond));
+    }
   }
 
   /** Credits the lines added so far to the named source (even none: the source is still listed). */
@@ -140,6 +158,7 @@ public final class TallyTable implements Externalizable {
   public TallyTable merge(TallyTable other) {
     other.tallies.forEach((key, t) -> add(key, t[COUNT], t[SUM], t[MIN], t[MAX]));
     lines += other.lines;
+    newestLogSecond = Math.max(newestLogSecond, other.newestLogSecond);
     return this;
   }
 
@@ -167,6 +186,7 @@ public final class TallyTable implements Externalizable {
   @Override
   public void writeExternal(ObjectOutput out) throws IOException {
     out.writeLong(lines);
+    out.writeLong(newestLogSecond);
     out.writeInt(tallies.size());
     for (Map.Entry<StatKey, long[]> entry : tallies.entrySet()) {
       StatKey key = entry.getKey();
@@ -189,6 +209,7 @@ public final class TallyTable implements Externalizable {
   @Override
   public void readExternal(ObjectInput in) throws IOException {
     lines = in.readLong();
+    newestLogSecond = in.readLong();
     int size = in.readInt();
     tallies = new HashMap<>(Math.max(16, size * 4 / 3 + 1));
     for (int i = 0; i < size; i++) {

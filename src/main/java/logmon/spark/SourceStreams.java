@@ -56,10 +56,10 @@ final class SourceStreams {
         : StorageLevel.MEMORY_AND_DISK_SER_2();
     if (source instanceof SourceSpec.Socket socket) {
       return plain(context.receiverStream(
-          new SocketLineReceiver(name, socket.host(), socket.port(), level, maxLineBytes)));
+          new SocketLineReceiver(name, socket.host(), socket.port(), level, maxLineBytes, settings.overload())));
     }
     if (source instanceof SourceSpec.Stdin) {
-      return plain(context.receiverStream(new StdinLineReceiver(name, level, maxLineBytes)));
+      return plain(context.receiverStream(new StdinLineReceiver(name, level, maxLineBytes, settings.overload())));
     }
     if (source instanceof SourceSpec.Directory directory) {
       return plain(directory(context, directory, maxLineBytes));

@@ -55,7 +55,7 @@ class StreamingPipelineTest {
 
   static JobSettings settings(ViewSpec view, StateMethod state) {
     return new JobSettings(view, List.of(new SourceSpec.Stdin()), "local[2]", 3, 1, null, state, false,
-        false, 2, 1 << 20, null);
+        false, 2, 1 << 20, null, null, logmon.core.OverloadPolicy.WAIT);
   }
 
   static String line(String ip, String path, int status, long bytes) {
