@@ -31,17 +31,30 @@ final class Flood implements AutoCloseable {
 
   private final ServerSocket server;
   private final Duration length;
+  /** Every line a path of its own, 2 KB long: a cardinality no heap holds for long. */
+  private final boolean uniquePaths;
+  private long pathsMade;
   private final Thread writer;
   private final CountDownLatch done = new CountDownLatch(1);
   private volatile long sent;
   private volatile boolean closed;
 
   Flood(Duration length) throws IOException {
+    this(length, false);
+  }
+
+  private Flood(Duration length, boolean uniquePaths) throws IOException {
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.length = length;
+    this.uniquePaths = uniquePaths;
     this.writer = new Thread(this::serve, "flood-" + server.getLocalPort());
     writer.setDaemon(true);
     writer.start();
+  }
+
+  /** A flood whose every line has a new 2 KB path. */
+  static Flood ofUniquePaths(Duration length) throws IOException {
+    return new Flood(length, true);
   }
 
   int port() {
@@ -74,7 +87,9 @@ final class Flood implements AutoCloseable {
       long chunkMadeAt = 0;
       byte[] chunk = null;
       while (!closed && System.nanoTime() < end) {
-        if (chunk == null || System.nanoTime() - chunkMadeAt > 500_000_000L) {
+        if (uniquePaths) {
+          chunk = uniqueChunk(ZonedDateTime.now(ZoneOffset.UTC));
+        } else if (chunk == null || System.nanoTime() - chunkMadeAt > 500_000_000L) {
           chunk = chunk(ZonedDateTime.now(ZoneOffset.UTC));
           chunkMadeAt = System.nanoTime();
         }
@@ -97,6 +112,17 @@ final class Flood implements AutoCloseable {
         return;
       }
     }
+  }
+
+  private byte[] uniqueChunk(ZonedDateTime now) {
+    String time = LOG_TIME.format(now);
+    String padding = "x".repeat(2000);
+    StringBuilder lines = new StringBuilder(CHUNK_LINES * 2100);
+    for (int i = 0; i < CHUNK_LINES; i++) {
+      lines.append("10.2.0.").append(i % 100).append(" - - [").append(time).append("] \"GET /unique/")
+          .append(pathsMade++).append('/').append(padding).append(" HTTP/1.1\" 200 1\n");
+    }
+    return lines.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   private static byte[] chunk(ZonedDateTime now) {

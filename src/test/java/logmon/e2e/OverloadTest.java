@@ -139,6 +139,23 @@ class OverloadTest {
     assertOneObjectPerBatch(logmon.jsonLines());
   }
 
+  @Test
+  void runningOutOfMemoryAnywayIsOneLineAndAQuickExitNeverAHungJvm() throws Exception {
+    // Millions of distinct 2 KB paths in a long window: no heap holds them (issue 11 is the cure).
+    Flood unique = Flood.ofUniquePaths(Duration.ofMinutes(5));
+    floods.add(unique);
+    List<String> args = List.of("--window", "10m", "--port", Integer.toString(unique.port()), "--output", "json");
+    LogmonProcess logmon = LogmonProcess.start(dir, null, Map.of("LOGMON_HEAP", "480m"), args.toArray(String[]::new));
+    children.add(logmon);
+    int status = logmon.waitFor(280);
+    assertThat(status).as("exit status when the heap runs out").isEqualTo(3);
+    assertThat(logmon.stderrText().lines().filter(line -> line.contains("out of memory")))
+        .containsExactly("logmon: out of memory (heap 480m): raise LOGMON_HEAP, or lower --max-rate or --window");
+    assertThat(logmon.stderrText()).doesNotContain("Exception", "\tat ", "OutOfMemoryError");
+    logmon.jsonLines(); // stdout still holds nothing but whole JSON objects
+    System.out.printf("out of memory: exit 3 after %,d unique lines sent%n", unique.sent());
+  }
+
   /** Every batch published, none skipped: consecutive times one batch apart. */
   private static void assertOneObjectPerBatch(List<JsonNode> objects) {
     assertThat(objects).as("JSON objects").isNotEmpty();
