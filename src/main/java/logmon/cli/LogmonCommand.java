@@ -50,7 +50,7 @@ import picocli.CommandLine.Option;
         "",
         "Spark's own log goes to --log-file, never to the terminal. The Spark UI is off and the"
             + " driver binds to 127.0.0.1 in local mode: logmon opens no port to the network.",
-        "Exit codes: 0 done, 1 failed while running, 2 bad usage."})
+        "Exit codes: 0 done, 1 failed while running, 2 bad usage, 3 out of memory."})
 final class LogmonCommand implements Callable<Integer> {
 
   static final Duration DEFAULT_WINDOW = Duration.ofSeconds(30);
