@@ -81,6 +81,11 @@ public final class Backlog {
     return true;
   }
 
+  /** The source had more waiting than a receiver could read: it is held back all the same. */
+  synchronized void sourceAhead() {
+    held = true;
+  }
+
   /** Takes {@code n} permits whatever the ceiling (a few marker records). */
   synchronized void add(long n) {
     inFlight += n;
@@ -92,7 +97,7 @@ public final class Backlog {
     notifyAll();
   }
 
-  /** Whether a receiver was held at the ceiling since the last call. */
+  /** Whether a receiver was held at the ceiling, or fell behind its source, since the last call. */
   public synchronized boolean takeHeld() {
     boolean was = held;
     held = false;

@@ -40,8 +40,9 @@ abstract class LineReceiver extends Receiver<String> {
    * instead, and stores a count of what it dropped.
    */
   protected void storeLines(InputStream in) throws IOException {
-    var reader = new BoundedLineReader(in, maxLineBytes);
-    var admission = new Admission(overload, Backlog.current(), this::currentRateLimit, this::stopping);
+    Backlog backlog = Backlog.current();
+    var reader = new BoundedLineReader(new SourceAhead(in, backlog), maxLineBytes);
+    var admission = new Admission(overload, backlog, this::currentRateLimit, this::stopping);
     try {
       String line;
       while (!stopping() && (line = reader.readLine()) != null) {
