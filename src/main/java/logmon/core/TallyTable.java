@@ -26,9 +26,6 @@ public final class TallyTable implements Externalizable {
    */
   public static final String OVERSIZED_LINE = "\n<oversized line>\n";
 
-  /** Starts the marker a receiver stores for the lines it shed; newlines, as for oversized. */
-  private static final String SHED_MARKER = "\n<shed ";
-
   private static final int COUNT = 0;
   private static final int SUM = 1;
   private static final int MIN = 2;
@@ -41,16 +38,14 @@ public final class TallyTable implements Externalizable {
   /** The newest log timestamp added, epoch seconds; kept out of the map on the per-line path. */
   private long newestLogSecond = Long.MIN_VALUE;
 
-  /** The record a receiver stores in place of {@code count} lines it dropped unread. */
-  public static String shedMarker(long count) {
-    return SHED_MARKER + count + ">\n";
+  /** Counts lines a receiver dropped unread under overload ({@code --overload shed}). */
+  public void addShed(long count) {
+    if (count > 0) {
+      add(StatKey.SHED, Tally.ofCount(count));
+    }
   }
 
   public void addLine(String line) {
-    if (line.startsWith(SHED_MARKER)) {
-      add(StatKey.SHED, Tally.ofCount(Long.parseLong(line, SHED_MARKER.length(), line.length() - 2, 10)));
-      return;
-    }
     if (line.equals(OVERSIZED_LINE)) {
       lines++;
       count(StatKey.OVERSIZED);

@@ -1,91 +1,99 @@
 package logmon.source;
 
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import logmon.core.OverloadPolicy;
-import logmon.core.TallyTable;
 
 /**
- * Decides, line by line on a receiver's thread, whether a line is stored now, stored after a
- * wait, or dropped. Waiting on the rate limit happens inside Spark's {@code store(line)} (its
- * receiver rate limiter); this class adds the {@link Backlog} ceiling and, with
- * {@link OverloadPolicy#SHED}, drops instead of waiting, counting every dropped line.
- *
- * <p>Shedding reads the same limit Spark's limiter enforces and admits lines at that rate from a
- * token bucket of its own, so that the store that follows does not wait either.
+ * Decides, line by line on a receiver's thread, whether a line is kept now, kept after a wait, or
+ * dropped. Two bounds: the receiver's rate limit (lines/s, the value Spark's receiver rate limiter
+ * holds, which {@code FlowController} sets after every batch through Spark's rate-update channel)
+ * and the JVM's {@link Backlog} ceiling. Receivers store a few thousand lines per record, which
+ * Spark's limiter counts as one, so the limit is enforced here, per line, with a token bucket.
+ * {@link OverloadPolicy#WAIT} waits for both; {@link OverloadPolicy#SHED} drops what either
+ * refuses now, and the caller counts each drop.
  */
 final class Admission {
 
-  /** Backlog permits are taken this many at a time: one synchronised call per 256 lines. */
-  static final int CHUNK = 256;
-  private static final long MARKER_EVERY_NANOS = 50_000_000L;
+  /** Backlog permits (bytes) are taken this many at a time: one synchronised call per few hundred lines. */
+  static final int CHUNK = 64 * 1024;
+  /** With no rate limit, look at the limit again after this many lines. */
+  private static final int UNLIMITED_LINES = 256;
   private static final long RATE_READ_EVERY_NANOS = 100_000_000L;
-  /** The shedding bucket holds at most this long a burst at the limit. */
+  /** The bucket holds at most this long a burst at the limit. */
   private static final double BURST_SECONDS = 0.05;
+  /** A wait for the rate limit sleeps at most this long between looks at the stop request. */
+  private static final long MAX_PARK_NANOS = 20_000_000L;
 
   private final OverloadPolicy policy;
   private final Backlog backlog;
   private final LongSupplier rateLimit;
   private final BooleanSupplier stopping;
-  private int permits;
-  private long droppedSinceMarker;
-  private long lastMarkerNanos = System.nanoTime();
+  private final Runnable beforeWaiting;
+  private long permits;
   private long rate = Long.MAX_VALUE;
-  private long rateReadNanos;
+  private long rateReadNanos = System.nanoTime() - 2 * RATE_READ_EVERY_NANOS; // read at the first line
   private double tokens;
   private long refillNanos = System.nanoTime();
 
-  Admission(OverloadPolicy policy, Backlog backlog, LongSupplier rateLimit, BooleanSupplier stopping) {
+  /**
+   * @param beforeWaiting runs before a wait: the receiver stores what it has gathered, so that
+   *     lines already read are counted while it waits
+   */
+  Admission(OverloadPolicy policy, Backlog backlog, LongSupplier rateLimit, BooleanSupplier stopping,
+      Runnable beforeWaiting) {
     this.policy = policy;
     this.backlog = backlog;
     this.rateLimit = rateLimit;
     this.stopping = stopping;
+    this.beforeWaiting = beforeWaiting;
   }
 
   /**
-   * True: store the line. False: it was shed (counted), or the receiver is stopping. With
-   * {@link OverloadPolicy#WAIT}, blocks while the backlog is at its ceiling.
+   * True: keep the line, which holds {@code bytes} bytes while it waits to be counted. False: shed
+   * it (with {@link OverloadPolicy#SHED}), or the receiver is stopping. With
+   * {@link OverloadPolicy#WAIT}, blocks until both bounds admit the line.
    */
-  boolean admit() throws InterruptedException {
-    if (permits == 0) {
-      boolean taken = policy == OverloadPolicy.SHED ? backlog.tryAcquire(CHUNK) : backlog.acquire(CHUNK, stopping);
-      if (!taken) {
-        return dropped();
+  boolean admit(int bytes) throws InterruptedException {
+    if (permits < bytes) {
+      int wanted = Math.max(CHUNK, bytes);
+      boolean taken;
+      if (policy == OverloadPolicy.SHED) {
+        taken = backlog.tryAcquire(wanted);
+      } else {
+        taken = backlog.tryAcquire(wanted) || waitForBacklog(wanted);
       }
-      permits = CHUNK;
+      if (!taken) {
+        return false;
+      }
+      permits += wanted;
     }
-    if (policy == OverloadPolicy.SHED && !takeToken()) {
-      return dropped();
+    if (!takeToken()) {
+      if (policy == OverloadPolicy.SHED || !waitForToken()) {
+        return false;
+      }
     }
-    permits--;
+    permits -= bytes;
     return true;
   }
 
-  private boolean dropped() {
-    if (policy == OverloadPolicy.SHED) {
-      droppedSinceMarker++;
-    }
-    return false;
+  private boolean waitForBacklog(int wanted) throws InterruptedException {
+    beforeWaiting.run();
+    return backlog.acquire(wanted, stopping);
   }
 
-  /**
-   * The marker line that carries the count of shed lines to the statistics, when one is due
-   * (every 50 ms while shedding, or at once when {@code now}); null when there is none. It is
-   * stored like a line, so the count travels with the data through windows, state and restarts.
-   */
-  String dueMarker(boolean now) {
-    if (droppedSinceMarker == 0) {
-      return null;
+  private boolean waitForToken() {
+    beforeWaiting.run();
+    while (!takeToken()) {
+      if (stopping.getAsBoolean()) {
+        return false;
+      }
+      double missing = 1 - tokens;
+      long nanos = rate == Long.MAX_VALUE ? 0 : (long) (missing * 1e9 / rate);
+      LockSupport.parkNanos(Math.max(10_000, Math.min(MAX_PARK_NANOS, nanos)));
     }
-    long nanos = System.nanoTime();
-    if (!now && nanos - lastMarkerNanos < MARKER_EVERY_NANOS) {
-      return null;
-    }
-    String marker = TallyTable.shedMarker(droppedSinceMarker);
-    droppedSinceMarker = 0;
-    lastMarkerNanos = nanos;
-    backlog.add(1); // a marker is a record: the batch that counts it gives its permit back
-    return marker;
+    return true;
   }
 
   /** Gives back the permits taken and not used: the stream ended or the receiver stops. */
@@ -95,12 +103,18 @@ final class Admission {
   }
 
   private boolean takeToken() {
+    if (tokens >= 1) {
+      tokens--; // the common case: no clock read per line
+      return true;
+    }
     long now = System.nanoTime();
     if (now - rateReadNanos > RATE_READ_EVERY_NANOS) {
       rate = rateLimit.getAsLong();
       rateReadNanos = now;
     }
     if (rate == Long.MAX_VALUE) {
+      tokens = UNLIMITED_LINES; // unlimited: look at the limit again in a while
+      refillNanos = now;
       return true;
     }
     tokens = Math.min(rate * BURST_SECONDS + 1, tokens + (now - refillNanos) * rate / 1e9);
@@ -109,6 +123,7 @@ final class Admission {
       tokens--;
       return true;
     }
+    backlog.sourceAhead(); // held at the limit: the source offered more than logmon reads
     return false;
   }
 }

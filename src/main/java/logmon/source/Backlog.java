@@ -1,9 +1,10 @@
 package logmon.source;
 
 /**
- * A ceiling on the lines this JVM's receivers have stored but logmon has not yet counted: the
- * memory that waits between a receiver and a batch. Receivers take permits before they store;
- * the driver gives them back as each batch completes. Whatever the rate control does (a cold JIT,
+ * A ceiling on the bytes of the lines this JVM's receivers have stored but logmon has not yet
+ * counted: the memory that waits between a receiver and a batch. Receivers take a line's bytes
+ * as permits before they keep it; the task that counts the line into its batch's summary gives
+ * them back. Whatever the rate control does (a cold JIT,
  * a GC pause, a batch slower than the last), the received backlog cannot outgrow the heap.
  *
  * <p>One per JVM, reached statically because receivers are deserialised by Spark and cannot be
@@ -12,8 +13,6 @@ package logmon.source;
  */
 public final class Backlog {
 
-  /** What an average access-log line costs while it waits: its String, its bytes, its slot. */
-  static final long BYTES_PER_LINE = 400;
   /** The share of the heap the waiting lines may take; the rest is Spark's and the statistics'. */
   static final double HEAP_SHARE = 0.2;
 
@@ -42,8 +41,13 @@ public final class Backlog {
     return current;
   }
 
+  /** Bytes of lines a batch has counted: their permits go back to this JVM's backlog. */
+  public static void counted(long bytes) {
+    current.release(bytes);
+  }
+
   static long ceilingFor(long maxHeapBytes) {
-    return Math.max(10_000, (long) (maxHeapBytes * HEAP_SHARE / BYTES_PER_LINE));
+    return Math.max(1 << 20, (long) (maxHeapBytes * HEAP_SHARE));
   }
 
   public long ceiling() {
@@ -86,12 +90,7 @@ public final class Backlog {
     held = true;
   }
 
-  /** Takes {@code n} permits whatever the ceiling (a few marker records). */
-  synchronized void add(long n) {
-    inFlight += n;
-  }
-
-  /** Returns {@code n} permits: lines counted by a batch, or taken and not used. */
+  /** Returns {@code n} permits: bytes counted by a batch, or taken and not used. */
   public synchronized void release(long n) {
     inFlight = Math.max(0, inFlight - n);
     notifyAll();

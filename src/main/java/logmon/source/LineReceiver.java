@@ -3,12 +3,21 @@ package logmon.source;
 import java.io.IOException;
 import java.io.InputStream;
 import logmon.core.OverloadPolicy;
+import logmon.core.RawLines;
 import logmon.core.SourceStatus;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.receiver.Receiver;
 
-/** A Spark receiver that stores the lines of a byte stream, read with a bounded line reader. */
-abstract class LineReceiver extends Receiver<String> {
+/**
+ * A Spark receiver that stores the lines of a byte stream, read with a bounded line reader, a few
+ * thousand at a time as {@link RawLines}.
+ */
+abstract class LineReceiver extends Receiver<RawLines> {
+
+  /** A record holds at most this many lines, or bytes, or lines read over this long. */
+  static final int MAX_LINES_PER_RECORD = 8192;
+  static final int MAX_BYTES_PER_RECORD = 1 << 20;
+  static final long MAX_NANOS_PER_RECORD = 20_000_000L;
 
   private final String sourceName;
   private final int maxLineBytes;
@@ -33,28 +42,32 @@ abstract class LineReceiver extends Receiver<String> {
 
   /**
    * Stores every line of the stream; returns normally at end of stream, when stopped, or once the
-   * {@link InputGate} closes (see {@link #stopping()}). One line at a time through
-   * {@code store(line)}, the only store Spark's receiver rate limiter applies to: when logmon
-   * cannot keep up, this thread waits there (or at the {@link Backlog} ceiling), the socket's
-   * buffers fill, and TCP holds the rest in the source. With {@code --overload shed} it drops
-   * instead, and stores a count of what it dropped.
+   * {@link InputGate} closes (see {@link #stopping()}). When logmon cannot keep up, this thread
+   * waits in {@link Admission} (the rate limit, the {@link Backlog} ceiling), the socket's buffers
+   * fill, and TCP holds the rest in the source. With {@code --overload shed} it drops instead, and
+   * counts what it dropped. Lines gathered are stored before any wait, so none is held back.
    */
   protected void storeLines(InputStream in) throws IOException {
     Backlog backlog = Backlog.current();
-    var reader = new BoundedLineReader(new SourceAhead(in, backlog), maxLineBytes);
-    var admission = new Admission(overload, backlog, this::currentRateLimit, this::stopping);
+    var gathered = new Gathered();
+    var reader = new BoundedLineReader(new SourceAhead(in, backlog), maxLineBytes, gathered::store);
+    var admission = new Admission(overload, backlog, this::currentRateLimit, this::stopping, gathered::store);
     try {
-      String line;
-      while (!stopping() && (line = reader.readLine()) != null) {
+      BoundedLineReader.Next next;
+      while (!stopping() && (next = reader.next()) != BoundedLineReader.Next.END) {
         if (!InputGate.isOpen()) {
           return; // read after the stop request: left out, like lines still in the socket
         }
-        if (admission.admit()) {
-          store(line);
+        if (!admission.admit(next == BoundedLineReader.Next.OVERSIZED ? 0 : reader.lineBytes() + 1)) {
+          gathered.lines.addShed(overload == OverloadPolicy.SHED ? 1 : 0);
+        } else if (next == BoundedLineReader.Next.OVERSIZED) {
+          gathered.lines.addOversized();
+        } else {
+          reader.appendTo(gathered.lines);
         }
-        storeMarker(admission.dueMarker(false));
+        gathered.storeIfFull();
       }
-      storeMarker(admission.dueMarker(true));
+      gathered.store();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -62,9 +75,29 @@ abstract class LineReceiver extends Receiver<String> {
     }
   }
 
-  private void storeMarker(String marker) {
-    if (marker != null && InputGate.isOpen()) {
-      store(marker);
+  /** The lines read and not yet stored, and when the first of them was read. */
+  private final class Gathered {
+    final RawLines.Builder lines = new RawLines.Builder();
+    private long firstNanos;
+
+    void storeIfFull() {
+      if (lines.isEmpty()) {
+        return;
+      }
+      if (firstNanos == 0) {
+        firstNanos = System.nanoTime();
+      }
+      if (lines.lines() >= MAX_LINES_PER_RECORD || lines.bytes() >= MAX_BYTES_PER_RECORD
+          || (lines.lines() % 64 == 0 && System.nanoTime() - firstNanos > MAX_NANOS_PER_RECORD)) {
+        store();
+      }
+    }
+
+    void store() {
+      if (!lines.isEmpty() && InputGate.isOpen()) {
+        LineReceiver.this.store(lines.build());
+      }
+      firstNanos = 0;
     }
   }
 

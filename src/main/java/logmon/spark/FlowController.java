@@ -5,7 +5,6 @@ import logmon.source.Backlog;
 import org.apache.spark.streaming.StreamingContext;
 import org.apache.spark.streaming.dstream.ReceiverInputDStream;
 import org.apache.spark.streaming.scheduler.BatchInfo;
-import org.apache.spark.streaming.scheduler.StreamInputInfo;
 import org.apache.spark.streaming.scheduler.StreamingListener;
 import org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted;
 import scala.Option;
@@ -15,7 +14,7 @@ import scala.Option;
  * ({@link RateControl}) and tells them through Spark's own channel — the rate update that Spark's
  * backpressure sends, which reaches receivers on executors too and sets the receiver rate limiter
  * that {@code store(line)} waits on. Spark's PID estimator stays off: it collapses here (see
- * RateControl). Also gives the {@link Backlog}'s permits back for the lines each batch counted.
+ * RateControl). Receivers also say when the {@link Backlog} ceiling or the source held them.
  */
 final class FlowController implements StreamingListener {
 
@@ -37,6 +36,8 @@ final class FlowController implements StreamingListener {
   private final long intervalMillis;
   private int[] receiverStreams;
   private long sentLimit = -1;
+  private final java.util.concurrent.ConcurrentSkipListMap<Long, Long> linesByBatch =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
   private volatile State state = new State(null, null);
 
   /** @param maxRate the user's cap per receiver, or null */
@@ -57,39 +58,39 @@ final class FlowController implements StreamingListener {
     return state;
   }
 
+  /**
+   * The lines a published batch counted (its {@code lastBatch}), by real batch time. Receivers
+   * store thousands of lines per record, so Spark's record counts do not tell.
+   */
+  void counted(long batchMillis, long lines) {
+    linesByBatch.put(batchMillis, lines);
+  }
+
   @Override
   public void onBatchCompleted(StreamingListenerBatchCompleted event) {
     BatchInfo info = event.batchInfo();
-    int[] streams = receiverStreams();
-    if (streams.length == 0) {
+    int streams = receiverStreams().length;
+    if (streams == 0) {
       return;
     }
-    long lines = 0;
-    for (int stream : streams) {
-      Option<StreamInputInfo> input = info.streamIdToInputInfo().get(stream);
-      if (input.isDefined()) {
-        lines += input.get().numRecords();
-      }
-    }
-    boolean held = false;
-    if (backlog != null) {
-      backlog.release(lines);
-      held = backlog.takeHeld();
-    }
+    long batchMillis = info.batchTime().milliseconds() + ResumeClock.offsetMillis();
+    Long lines = linesByBatch.remove(batchMillis);
+    linesByBatch.headMap(batchMillis).clear();
+    boolean held = backlog != null && backlog.takeHeld();
     Option<Object> processing = info.processingDelay();
     Option<Object> delay = info.schedulingDelay();
-    if (processing.isDefined() && delay.isDefined()) {
-      held |= control.observe(lines, streams.length, (Long) processing.get(), (Long) delay.get(), intervalMillis);
+    if (lines != null && processing.isDefined() && delay.isDefined()) {
+      held |= control.observe(lines, streams, (Long) processing.get(), (Long) delay.get(), intervalMillis);
     }
     long limit = control.limit();
     if (limit != sentLimit) {
       var tracker = context.scheduler().receiverTracker();
-      for (int stream : streams) {
+      for (int stream : receiverStreams()) {
         tracker.sendRateUpdate(stream, limit);
       }
       sentLimit = limit;
     }
-    long total = limit > Long.MAX_VALUE / streams.length ? Long.MAX_VALUE : limit * streams.length;
+    long total = limit > Long.MAX_VALUE / streams ? Long.MAX_VALUE : limit * streams;
     state = new State(held, total);
   }
 

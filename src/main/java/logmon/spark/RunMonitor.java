@@ -62,6 +62,11 @@ public final class RunMonitor implements StreamingListener {
   }
 
   void publish(Instant time, ViewSpec view, TrafficStats traffic) {
+    BatchCount last = traffic.lastBatch();
+    FlowController controller = flow;
+    if (controller != null && last != null) {
+      controller.counted(last.batchTimeMillis(), last.requests() + last.malformed());
+    }
     List<SourceStatus> shown = displayedSources(traffic);
     Long newest = traffic.newestLogSecond();
     Long lag = newest == null ? null : Math.max(0, System.currentTimeMillis() / 1000 - newest);

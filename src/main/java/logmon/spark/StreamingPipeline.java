@@ -49,14 +49,12 @@ public final class StreamingPipeline {
       context.checkpoint(checkpointDir);
     }
     List<JavaDStream<TallyTable>> perSource = new ArrayList<>();
-    List<SourceStreams.Opened> opened = new ArrayList<>();
+    List<SourceStreams.Opened<?>> opened = new ArrayList<>();
     for (int i = 0; i < readFrom.size(); i++) {
       String name = settings.sources().get(i).description();
-      SourceStreams.Opened source = SourceStreams.open(context, settings, name, readFrom.get(i));
+      SourceStreams.Opened<?> source = SourceStreams.open(context, settings, name, readFrom.get(i));
       opened.add(source);
-      var summaries = new BatchSummaries(name, !settings.isLocal());
-      perSource.add(new JavaDStream<>(new SummaryDStream(source.lines().dstream(), summaries,
-          settings.checkpointDir() != null), ClassTag$.MODULE$.apply(TallyTable.class)));
+      perSource.add(source.summaries(name, !settings.isLocal(), settings.checkpointDir() != null));
     }
     JavaDStream<TallyTable> tables = perSource.size() == 1
         ? perSource.get(0)

@@ -24,11 +24,11 @@ class FlowStatisticsTest {
   }
 
   @Test
-  void shedMarkersAddUpAndAreNeitherRequestsNorMalformedNorLines() {
+  void shedCountsAddUpAndAreNeitherRequestsNorMalformedNorLines() {
     TallyTable table = new TallyTable();
     table.addLine(LINE_AT_16_05_49);
-    table.addLine(TallyTable.shedMarker(1000));
-    table.addLine(TallyTable.shedMarker(234));
+    table.addShed(1000);
+    table.addShed(234);
     table.addBatchMarkers(0, "source");
     TrafficStats stats = stats(table);
     assertThat(stats.shed()).isEqualTo(1234);

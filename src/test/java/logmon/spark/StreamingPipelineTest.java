@@ -79,7 +79,7 @@ class StreamingPipelineTest {
       }
       var input = new ScriptedInputDStream(context.ssc(), "script-" + System.nanoTime(), batches);
       JavaDStream<String> lines = new JavaDStream<>(input, ClassTag$.MODULE$.apply(String.class));
-      StreamingPipeline.publishStatistics(lines.transform(new BatchSummaries("stdin", false)), settings);
+      StreamingPipeline.publishStatistics(lines.transform(new BatchSummaries<>("stdin", false, LineFeed.STRINGS)), settings);
       context.addStreamingListener(monitor);
       context.start();
       assertThat(done.await(60, TimeUnit.SECONDS)).as("all batches processed").isTrue();
