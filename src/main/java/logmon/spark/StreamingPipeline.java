@@ -10,6 +10,7 @@ import logmon.core.TallyTable;
 import logmon.core.ViewSpec;
 import logmon.source.SourceSpec;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function3;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.storage.StorageLevel;
@@ -50,7 +51,7 @@ public final class StreamingPipeline {
 
   /** Opens the source at {@code index} of the settings' sources, under its name. */
   interface SourceOpener {
-    SourceStreams.Opened open(int index, String name);
+    SourceStreams.Opened<?> open(int index, String name);
   }
 
   /**
@@ -64,14 +65,12 @@ public final class StreamingPipeline {
       context.checkpoint(checkpointDir);
     }
     List<JavaDStream<TallyTable>> perSource = new ArrayList<>();
-    List<SourceStreams.Opened> opened = new ArrayList<>();
+    List<SourceStreams.Opened<?>> opened = new ArrayList<>();
     for (int i = 0; i < settings.sources().size(); i++) {
       String name = settings.sources().get(i).description();
-      SourceStreams.Opened source = opener.open(i, name);
+      SourceStreams.Opened<?> source = opener.open(i, name);
       opened.add(source);
-      var summaries = new BatchSummaries(name, !settings.isLocal());
-      perSource.add(new JavaDStream<>(new SummaryDStream(source.lines().dstream(), summaries,
-          settings.checkpointDir() != null), ClassTag$.MODULE$.apply(TallyTable.class)));
+      perSource.add(source.summaries(name, !settings.isLocal(), settings.checkpointDir() != null));
     }
     JavaDStream<TallyTable> tables = perSource.size() == 1
         ? perSource.get(0)
@@ -89,6 +88,11 @@ public final class StreamingPipeline {
       // window() caches its input serialised; the tables are only read, so keep them as objects.
       tables.persist(StorageLevel.MEMORY_AND_DISK());
       window.foreachRDD(new SnapshotPublisher.OfTables(view, settings.top(), settings.ipThreshold()));
+      if (view.slide().compareTo(view.batch()) > 0) {
+        // Between slides no output would run, and Spark completes no batch: summarise each batch
+        // as it comes, so its lines are let go of and flow control hears that they were counted.
+        tables.foreachRDD(new Summarise());
+      }
       return;
     }
     // Two consumers below: the batch's table is cached (SummaryDStream), not tallied twice.
@@ -122,6 +126,16 @@ public final class StreamingPipeline {
 
   static Duration sparkDuration(java.time.Duration duration) {
     return new Duration(duration.toMillis());
+  }
+
+  /** Makes a batch's (cached) table now; the window reads it at the next slide. */
+  static final class Summarise implements org.apache.spark.api.java.function.VoidFunction<JavaRDD<TallyTable>> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void call(JavaRDD<TallyTable> tables) {
+      tables.count();
+    }
   }
 
   /**

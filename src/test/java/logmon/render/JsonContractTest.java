@@ -47,8 +47,9 @@ class JsonContractTest {
         List.of(new Ranked("/a", 3), new Ranked("/b", 1)), List.of(new Ranked("/b", 1)),
         List.of(new Ranked("10.0.0.1", 4)),
         List.of(new BatchCount(T.toEpochMilli() - 1000, 1, 1), new BatchCount(T.toEpochMilli(), 3, 1)),
-        T.toEpochMilli() - 1000, new TreeMap<>(Map.of("127.0.0.1:9999", 6L)), 3);
-    var snapshot = new Snapshot(T, view, traffic, new BatchHealth(120L, 3L, 123L, 7), source, List.of(source));
+        T.toEpochMilli() - 1000, new TreeMap<>(Map.of("127.0.0.1:9999", 6L)), 3, 5, null);
+    var health = new BatchHealth(120L, 3L, 123L, 7, true, 400_000L, 9L);
+    var snapshot = new Snapshot(T, view, traffic, health, source, List.of(source));
     // Through the text, as scripts read it.
     return SnapshotJson.MAPPER.readTree(SnapshotJson.MAPPER.writeValueAsString(SnapshotJson.toJson(snapshot)));
   }
