@@ -73,9 +73,11 @@ class FirstReadSignalTest {
   @Test
   void stayingOpenAndQuietProvesItAndLiftsTheTimeout() throws Exception {
     assertThat(readAll(client -> {
-      // Quiet until the 200 ms read timeout has proved the connection; a timeout left in place
-      // after the proof would then fail the read of what comes later.
+      // Quiet until the 200 ms read timeout has proved the connection, then quiet for longer than
+      // that timeout again: a timeout left in place after the proof would fail the next read. (A
+      // scenario's length, not a wait for anything: a slow machine only makes it longer.)
       awaitProved("the read timeout on a quiet connection");
+      Thread.sleep(700);
       client.getOutputStream().write("late\n".getBytes());
     })).isEqualTo(5);
     assertThat(proved).hasValue(1);
