@@ -31,7 +31,7 @@ final class Flood implements AutoCloseable {
 
   private final ServerSocket server;
   private final Duration length;
-  /** Every line a path of its own, 2 KB long: a cardinality no heap holds for long. */
+  /** Every line a path of its own, 20 KB long: a cardinality no heap holds for long. */
   private final boolean uniquePaths;
   private long pathsMade;
   private final Thread writer;
@@ -52,7 +52,7 @@ final class Flood implements AutoCloseable {
     writer.start();
   }
 
-  /** A flood whose every line has a new 2 KB path. */
+  /** A flood whose every line has a new 20 KB path. */
   static Flood ofUniquePaths(Duration length) throws IOException {
     return new Flood(length, true);
   }
@@ -116,8 +116,8 @@ final class Flood implements AutoCloseable {
 
   private byte[] uniqueChunk(ZonedDateTime now) {
     String time = LOG_TIME.format(now);
-    String padding = "x".repeat(2000);
-    StringBuilder lines = new StringBuilder(CHUNK_LINES * 2100);
+    String padding = "x".repeat(20_000);
+    StringBuilder lines = new StringBuilder(CHUNK_LINES * 20_100);
     for (int i = 0; i < CHUNK_LINES; i++) {
       lines.append("10.2.0.").append(i % 100).append(" - - [").append(time).append("] \"GET /unique/")
           .append(pathsMade++).append('/').append(padding).append(" HTTP/1.1\" 200 1\n");

@@ -123,7 +123,7 @@ class OverloadTest {
 
   @Test
   void runningOutOfMemoryAnywayIsOneLineAndAQuickExitNeverAHungJvm() throws Exception {
-    // Millions of distinct 2 KB paths in a long window: no heap holds them (issue 11 is the cure).
+    // Distinct 20 KB paths in a long window: no heap holds them (issue 11 is the cure).
     Flood unique = e2e.onCleanup(Flood.ofUniquePaths(Duration.ofMinutes(5)));
     List<String> args = List.of("--window", "10m", "--port", Integer.toString(unique.port()), "--output", "json");
     LogmonProcess logmon = e2e.logmon(null, Map.of("LOGMON_HEAP", "480m"), args.toArray(String[]::new));
