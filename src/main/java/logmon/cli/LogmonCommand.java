@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import logmon.core.DurationText;
 import logmon.core.SnapshotSink;
 import logmon.core.ViewSpec;
+import logmon.core.format.FormatException;
+import logmon.core.format.LineParser;
 import logmon.render.JsonLinesSink;
 import logmon.render.PlainTextSink;
 import logmon.render.dashboard.DashboardSink;
@@ -126,6 +128,11 @@ final class LogmonCommand implements Callable<Integer> {
       description = "Longer lines are counted as malformed (oversized) and skipped (default: ${DEFAULT-VALUE}).")
   int maxLineBytes;
 
+  @Option(names = "--log-format", paramLabel = "SPEC", defaultValue = "auto",
+      description = "The access log's format: auto (default: found among the presets), common, combined,"
+          + " vcombined, nginx, or the server's own LogFormat / log_format string, verbatim.")
+  String logFormat;
+
   enum OutputFormat { auto, tui, plain, json }
 
   /** The command line with logmon's error handling: one line on stderr and exit 2 for bad usage. */
@@ -209,6 +216,11 @@ final class LogmonCommand implements Callable<Integer> {
     if (sparkUi != null && (sparkUi < 1 || sparkUi > 65535)) {
       throw new UsageException("--spark-ui port must be between 1 and 65535, not " + sparkUi);
     }
+    try {
+      LineParser.of(logFormat);
+    } catch (FormatException e) {
+      throw new UsageException("--log-format: " + e.getMessage());
+    }
     StateMethod stateMethod;
     try {
       stateMethod = StateMethod.fromLabel(state);
@@ -216,7 +228,7 @@ final class LogmonCommand implements Callable<Integer> {
       throw new UsageException("--state: " + e.getMessage());
     }
     return new JobSettings(view, sourceSpecs, sparkMaster, top, ipThreshold, checkpointDir, stateMethod, fresh,
-        checkpointDir != null && !noWal, JobSettings.DEFAULT_PARTITIONS, maxLineBytes, sparkUi);
+        checkpointDir != null && !noWal, JobSettings.DEFAULT_PARTITIONS, maxLineBytes, sparkUi, logFormat);
   }
 
   private Path checkpointDir() {

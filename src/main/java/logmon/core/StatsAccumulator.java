@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
+import logmon.core.stats.Results;
+import logmon.core.stats.Statistic;
 
 /**
  * Turns reduced (StatKey, Tally) pairs into {@link TrafficStats}. Each Spark partition fills one
@@ -24,14 +26,17 @@ public final class StatsAccumulator implements Serializable {
   private final TopRanking topEndpoints;
   private final TopRanking topErrorEndpoints;
   private final List<Ranked> frequentIps = new ArrayList<>();
+  private final Results.Parts statistics;
 
   public StatsAccumulator(int top, long ipThreshold) {
     this.ipThreshold = ipThreshold;
+    this.statistics = new Results.Parts(new Statistic.Limits(top, ipThreshold));
     this.topEndpoints = new TopRanking(top);
     this.topErrorEndpoints = new TopRanking(top);
   }
 
   public void add(StatKey key, Tally tally) {
+    statistics.add(key, tally);
     switch (key.kind()) {
       case REQUESTS -> requests = requests.merge(tally);
       case MALFORMED -> malformed += tally.count();
@@ -48,6 +53,7 @@ public final class StatsAccumulator implements Serializable {
       case BATCH_MALFORMED -> addBatch(new BatchCount(Long.parseLong(key.name()), 0, tally.count()));
       case SINCE -> sinceMillis = Math.min(sinceMillis, tally.min());
       case SOURCE_LINES -> sourceLines.merge(key.name(), tally.count(), Long::sum);
+      case STATISTIC -> { } // above
     }
   }
 
@@ -66,6 +72,7 @@ public final class StatsAccumulator implements Serializable {
     topEndpoints.merge(other.topEndpoints);
     topErrorEndpoints.merge(other.topErrorEndpoints);
     frequentIps.addAll(other.frequentIps);
+    statistics.merge(other.statistics);
     return this;
   }
 
@@ -84,6 +91,7 @@ public final class StatsAccumulator implements Serializable {
         List.copyOf(batches.values()),
         sinceMillis == Long.MAX_VALUE ? null : sinceMillis,
         Collections.unmodifiableSortedMap(new TreeMap<>(sourceLines)),
-        ipThreshold);
+        ipThreshold,
+        statistics.result());
   }
 }

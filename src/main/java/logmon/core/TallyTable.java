@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import logmon.core.format.LineParser;
+import logmon.core.format.ParsedLine;
+import logmon.core.stats.Statistic;
+import logmon.core.stats.Statistics;
 
 /**
  * The summary of a batch: one tally per key, accumulated from lines in one pass and merged with
@@ -35,6 +39,17 @@ public final class TallyTable implements Externalizable {
   // Mutable {count, sum, min, max} per key: a line adds to four keys, without allocating.
   private HashMap<StatKey, long[]> tallies = new HashMap<>();
   private long lines;
+  /** How lines are read; only while the table is built from lines, never serialised. */
+  private transient LineParser parser;
+
+  /** A table for lines in any preset format ({@code --log-format auto}). */
+  public TallyTable() {
+    this(null);
+  }
+
+  public TallyTable(LineParser parser) {
+    this.parser = parser;
+  }
 
   public void addLine(String line) {
     if (line.equals(OVERSIZED_LINE)) {
@@ -43,27 +58,41 @@ public final class TallyTable implements Externalizable {
       count(StatKey.MALFORMED);
       return;
     }
-    if (AccessLogParser.isBlank(line)) {
+    if (LineParser.isBlank(line)) {
       return;
     }
     lines++;
-    LogRecord record = AccessLogParser.parse(line);
-    if (record == null) {
+    if (parser == null) {
+      parser = LineParser.of(LineParser.AUTO);
+    }
+    ParsedLine parsed = parser.parse(line);
+    if (parsed == null) {
       count(StatKey.MALFORMED);
     } else {
-      addRecord(record);
+      addParsed(parsed);
     }
   }
 
-  public void addRecord(LogRecord record) {
-    addValue(StatKey.REQUESTS, record.bytes());
-    count(new StatKey(StatKey.Kind.STATUS, statusText(record.status())));
-    count(new StatKey(StatKey.Kind.CLIENT, record.host()));
-    if (record.endpoint() != null) {
-      count(new StatKey(StatKey.Kind.ENDPOINT, record.endpoint()));
-      if (record.isError()) {
-        count(new StatKey(StatKey.Kind.ERROR_ENDPOINT, record.endpoint()));
+  /** Adds a line a format has read. */
+  public void addParsed(ParsedLine line) {
+    addValue(StatKey.REQUESTS, line.bytes());
+    int status = line.status();
+    if (status >= 0) {
+      count(new StatKey(StatKey.Kind.STATUS, statusText(status)));
+    }
+    String client = line.client();
+    if (client != null) {
+      count(new StatKey(StatKey.Kind.CLIENT, client));
+    }
+    String endpoint = line.endpoint();
+    if (endpoint != null) {
+      count(new StatKey(StatKey.Kind.ENDPOINT, endpoint));
+      if (line.isError()) {
+        count(new StatKey(StatKey.Kind.ERROR_ENDPOINT, endpoint));
       }
+    }
+    for (Statistic<?> statistic : Statistics.ALL) {
+      statistic.tally(line, this);
     }
   }
 
@@ -99,7 +128,8 @@ public final class TallyTable implements Externalizable {
     add(StatKey.of(StatKey.Kind.SOURCE_LINES, sourceName), Tally.ofCount(lines));
   }
 
-  private void count(StatKey key) {
+  /** Adds one to the key's count. */
+  public void count(StatKey key) {
     long[] tally = tallies.get(key);
     if (tally == null) {
       tallies.put(key, new long[] {1, 0, Long.MAX_VALUE, Long.MIN_VALUE});
@@ -108,7 +138,8 @@ public final class TallyTable implements Externalizable {
     }
   }
 
-  private void addValue(StatKey key, long value) {
+  /** Adds one value to the key's count, sum, minimum and maximum. */
+  public void addValue(StatKey key, long value) {
     long[] tally = tallies.get(key);
     if (tally == null) {
       tallies.put(key, new long[] {1, value, value, value});
@@ -173,6 +204,7 @@ public final class TallyTable implements Externalizable {
       long[] t = entry.getValue();
       byte[] name = key.name().getBytes(StandardCharsets.UTF_8);
       out.writeByte(key.kind().ordinal());
+      out.writeShort(key.part());
       out.writeInt(name.length);
       out.write(name);
       out.writeLong(t[COUNT]);
@@ -193,13 +225,14 @@ public final class TallyTable implements Externalizable {
     tallies = new HashMap<>(Math.max(16, size * 4 / 3 + 1));
     for (int i = 0; i < size; i++) {
       StatKey.Kind kind = KINDS[in.readByte()];
+      int part = in.readShort();
       byte[] name = new byte[in.readInt()];
       in.readFully(name);
       long count = in.readLong();
       long[] t = in.readBoolean()
           ? new long[] {count, 0, Long.MAX_VALUE, Long.MIN_VALUE}
           : new long[] {count, in.readLong(), in.readLong(), in.readLong()};
-      tallies.put(new StatKey(kind, new String(name, StandardCharsets.UTF_8)), t);
+      tallies.put(new StatKey(kind, part, new String(name, StandardCharsets.UTF_8)), t);
     }
   }
 }

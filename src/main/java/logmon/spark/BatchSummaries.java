@@ -3,6 +3,7 @@ package logmon.spark;
 import java.util.Iterator;
 import java.util.List;
 import logmon.core.TallyTable;
+import logmon.core.format.LineParser;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -20,15 +21,17 @@ final class BatchSummaries implements Function2<JavaRDD<String>, Time, JavaRDD<T
 
   private final String sourceName;
   private final boolean parseInParallel;
+  private final String logFormat;
 
   /**
    * @param parseInParallel tally the batch's blocks in parallel tasks and shuffle the (small)
    *     tables to one task; otherwise one task tallies every block, which on a small machine
    *     costs less than the shuffle
    */
-  BatchSummaries(String sourceName, boolean parseInParallel) {
+  BatchSummaries(String sourceName, boolean parseInParallel, String logFormat) {
     this.sourceName = sourceName;
     this.parseInParallel = parseInParallel;
+    this.logFormat = logFormat;
   }
 
   @Override
@@ -41,7 +44,7 @@ final class BatchSummaries implements Function2<JavaRDD<String>, Time, JavaRDD<T
       empty.addBatchMarkers(batchMillis, sourceName);
       return JavaSparkContext.fromSparkContext(lines.context()).parallelize(List.of(empty), 1);
     }
-    return lines.mapPartitions(new TallyPartition())
+    return lines.mapPartitions(new TallyPartition(logFormat))
         .coalesce(1, parseInParallel)
         .mapPartitions(new MergeTables(batchMillis, sourceName));
   }
@@ -49,10 +52,16 @@ final class BatchSummaries implements Function2<JavaRDD<String>, Time, JavaRDD<T
   /** Tallies one partition of lines in a single pass. */
   static final class TallyPartition implements FlatMapFunction<Iterator<String>, TallyTable> {
     private static final long serialVersionUID = 1L;
+    private final String logFormat;
+
+    TallyPartition(String logFormat) {
+      this.logFormat = logFormat;
+    }
 
     @Override
     public Iterator<TallyTable> call(Iterator<String> lines) {
-      TallyTable table = new TallyTable();
+      // Compiled once per task (microseconds); with auto, the task learns its lines' format.
+      TallyTable table = new TallyTable(LineParser.of(logFormat));
       lines.forEachRemaining(table::addLine);
       return List.of(table).iterator();
     }

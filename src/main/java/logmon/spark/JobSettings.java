@@ -18,6 +18,7 @@ import logmon.source.SourceSpec;
  * @param writeAheadLog  receivers write what they receive to a log in the checkpoint directory
  * @param partitions     partitions of the reduced statistics (Spark's parallelism)
  * @param sparkUiPort    null: no Spark UI
+ * @param logFormat      {@code --log-format}: auto, a preset's name or a format string (it compiles)
  */
 public record JobSettings(
     ViewSpec view,
@@ -31,7 +32,8 @@ public record JobSettings(
     boolean writeAheadLog,
     int partitions,
     int maxLineBytes,
-    Integer sparkUiPort) {
+    Integer sparkUiPort,
+    String logFormat) {
 
   /** Small on purpose: per-batch summaries are tiny, and each partition is a task per batch. */
   public static final int DEFAULT_PARTITIONS = 2;
@@ -78,6 +80,7 @@ public record JobSettings(
     options.put("sources", sources.stream().map(SourceSpec::description).collect(Collectors.joining(", ")));
     options.put("--max-line-bytes", Integer.toString(maxLineBytes));
     options.put("partitions", Integer.toString(partitions));
+    options.put("--log-format", logFormat);
     return options;
   }
 

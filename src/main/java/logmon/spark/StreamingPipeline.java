@@ -53,7 +53,7 @@ public final class StreamingPipeline {
       String name = settings.sources().get(i).description();
       SourceStreams.Opened source = SourceStreams.open(context, settings, name, readFrom.get(i));
       opened.add(source);
-      var summaries = new BatchSummaries(name, !settings.isLocal());
+      var summaries = new BatchSummaries(name, !settings.isLocal(), settings.logFormat());
       perSource.add(new JavaDStream<>(new SummaryDStream(source.lines().dstream(), summaries,
           settings.checkpointDir() != null), ClassTag$.MODULE$.apply(TallyTable.class)));
     }

@@ -135,6 +135,8 @@ final class DashboardView {
         new Span(Numbers.percent(t.countOfClass(5), t.requests()), Ink.CLASS_5XX)));
     items.add(item("bytes ", "avg " + (t.bytes().avg() == null ? "-" : Numbers.count(Math.round(t.bytes().avg())))
         + "  min " + Numbers.count(t.bytes().min()) + "  max " + Numbers.count(t.bytes().max())));
+    // Every statistic's own figures (format, clients, response times …), as the plain output has them.
+    PlainText.figures(t).forEach(figure -> items.add(item(figure.label() + " ", figure.value())));
     if (t.sourceLines().size() > 1) {
       // Several sources: how many lines each sent, so a silent one stands out.
       t.sourceLines().forEach((name, lines) -> items.add(item(Cells.fit(name, 30) + " ", Numbers.count(lines))));
