@@ -112,6 +112,7 @@ public final class FormatCompiler {
       case "l" -> field(Element.TOKEN, Role.IDENT, 1, source, index);
       case "u" -> field(Element.TOKEN, Role.USER, 1, source, index);
       case "r" -> field(Element.TOKEN, Role.REQUEST, 1, source, index);
+      case "U" -> field(Element.TOKEN, Role.URI, 1, source, index);
       case "s" -> field(Element.STATUS, Role.STATUS, 1, source, index);
       case "b", "B" -> field(Element.NUMBER, Role.BYTES, 1, source, index);
       case "O" -> field(Element.NUMBER, Role.BYTES, 2, source, index);
@@ -204,6 +205,8 @@ public final class FormatCompiler {
       case "remote_addr", "realip_remote_addr" -> field(Element.TOKEN, Role.CLIENT, 1, source, index);
       case "remote_user" -> field(Element.TOKEN, Role.USER, 1, source, index);
       case "request" -> field(Element.TOKEN, Role.REQUEST, 1, source, index);
+      case "request_uri" -> field(Element.TOKEN, Role.URI, 1, source, index);
+      case "uri" -> field(Element.TOKEN, Role.URI, 2, source, index);
       case "status" -> field(Element.STATUS, Role.STATUS, 1, source, index);
       case "body_bytes_sent" -> field(Element.NUMBER, Role.BYTES, 1, source, index);
       case "bytes_sent" -> field(Element.NUMBER, Role.BYTES, 2, source, index);

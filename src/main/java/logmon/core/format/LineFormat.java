@@ -77,7 +77,8 @@ public final class LineFormat implements Serializable {
           int space = line.indexOf(' ', p.pos);
           end = space >= 0 && space < end ? space : end;
         }
-        if (end <= p.pos) {
+        if (end <= p.pos && e.role() != Role.NONE) {
+          // Fields logmon does not read may be empty (nginx writes an unset variable as nothing).
           return false;
         }
         p.start[r] = p.pos;

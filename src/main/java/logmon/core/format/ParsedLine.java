@@ -82,7 +82,8 @@ public final class ParsedLine {
   private String readEndpoint() {
     int s = start[Role.REQUEST.ordinal()];
     if (s < 0) {
-      return null;
+      String uri = text(Role.URI);
+      return uri == null || uri.isEmpty() || uri.equals("-") ? null : uri;
     }
     int e = end[Role.REQUEST.ordinal()];
     int space = line.indexOf(' ', s);

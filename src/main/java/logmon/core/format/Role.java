@@ -13,6 +13,8 @@ public enum Role {
   /** The line's timestamp, as epoch seconds. */
   TIME,
   REQUEST,
+  /** The path and query alone ({@code $request_uri}, {@code %U}): the endpoint when there is no request line. */
+  URI,
   STATUS,
   /** Response size in bytes; "-" is 0. */
   BYTES,

@@ -14,6 +14,7 @@ import logmon.core.Snapshot;
 import logmon.core.SourceStatus;
 import logmon.core.TrafficStats;
 import logmon.core.ViewSpec;
+import logmon.core.stats.Statistics;
 import logmon.render.Numbers;
 import logmon.render.PlainText;
 import logmon.render.Sanitizer;
@@ -42,7 +43,10 @@ final class DashboardView {
     Ink.NORMAL.apply(g);
     g.fill(' ');
     List<List<Span>> headline = headline(model.snapshot(), size.getColumns());
-    DashboardLayout layout = DashboardLayout.of(size, headline.size());
+    Snapshot snapshot = model.snapshot();
+    DashboardLayout layout = DashboardLayout.of(size, headline.size(),
+        snapshot != null && snapshot.traffic().of(Statistics.RESPONSE_TIMES) != null,
+        snapshot != null && !snapshot.traffic().of(Statistics.HOSTS).isEmpty());
     if (layout.tooSmall()) {
       drawTooSmall(g, size);
       return layout;
