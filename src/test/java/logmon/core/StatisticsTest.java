@@ -178,6 +178,22 @@ class StatisticsTest {
     assertThat(whole.of(Statistics.SLOW_ENDPOINTS).get(0))
         .isEqualTo(new SlowEndpoints.Slow("/e4", 12, 32.5, 60.0));
     assertThat(whole.of(Statistics.FORMATS).dominant()).isEqualTo("custom");
+    // Window mode ranks in a task and sends the statistics to the driver: they must serialise.
+    assertThat(serialisedAndBack(whole)).isEqualTo(whole);
+  }
+
+  private static Object serialisedAndBack(Object value) {
+    try {
+      var bytes = new java.io.ByteArrayOutputStream();
+      try (var out = new java.io.ObjectOutputStream(bytes)) {
+        out.writeObject(value);
+      }
+      try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+        return in.readObject();
+      }
+    } catch (java.io.IOException | ClassNotFoundException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test

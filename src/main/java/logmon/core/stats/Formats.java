@@ -23,7 +23,7 @@ public final class Formats extends Statistic<Formats.Counts> {
    * @param dominant the format that read the most lines (ties: by name), or null before any line
    * @param lines    lines read per format
    */
-  public record Counts(String dominant, SortedMap<String, Long> lines) {}
+  public record Counts(String dominant, SortedMap<String, Long> lines) implements java.io.Serializable {}
 
   @Override
   public void tally(ParsedLine line, TallyTable table) {

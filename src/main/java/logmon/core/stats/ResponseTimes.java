@@ -34,7 +34,8 @@ public final class ResponseTimes extends Statistic<ResponseTimes.Summary> {
    * @param count how many requests had a time
    * @param avgMs … and the rest in milliseconds
    */
-  public record Summary(long count, double avgMs, double p50Ms, double p90Ms, double p99Ms, double maxMs) {}
+  public record Summary(long count, double avgMs, double p50Ms, double p90Ms, double p99Ms, double maxMs)
+      implements java.io.Serializable {}
 
   private static Histogram histogram() {
     return new Histogram(1, LONGEST_MICROS, SIGNIFICANT_DIGITS);

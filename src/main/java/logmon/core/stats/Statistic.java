@@ -14,7 +14,8 @@ import logmon.core.format.ParsedLine;
  * fold into a result, and how the result reads — JSON fields, headline figures, listed sections.
  * The renderers show every statistic in {@link Statistics#ALL} without knowing it.
  *
- * @param <R> the result, immutable with value equality
+ * @param <R> the result, immutable with value equality, and serialisable: in window mode it is
+ *     computed in a task and sent to the driver
  */
 public abstract class Statistic<R> {
 
