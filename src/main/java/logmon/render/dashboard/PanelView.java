@@ -63,7 +63,7 @@ final class PanelView {
       spans.add(new Span(" · more than " + Numbers.count(model.snapshot().traffic().ipThreshold()), Ink.NORMAL));
     }
     if (panel == Panel.RESPONSE_TIME) {
-      spans.add(new Span(" ms · p99 over the last " + span(step(model.view()).multipliedBy(
+      spans.add(new Span(" ms · p99 of the last " + span(step(model.view()).multipliedBy(
           Math.min(model.p99s().length, Math.max(1, width)))), Ink.NORMAL));
     }
     if (panel == Panel.RATE) {
