@@ -96,6 +96,8 @@ public final class StatKey implements Serializable {
     SINCE,
     /** Lines (parsed or malformed) that came from the source of this name. */
     SOURCE_LINES,
+    /** Lines a receiver dropped unread because logmon could not keep up ({@code --overload shed}). */
+    SHED,
     /** A key of a {@link logmon.core.stats.Statistic}, which declares its own kinds of key. */
     STATISTIC
   }
@@ -104,6 +106,7 @@ public final class StatKey implements Serializable {
   public static final StatKey MALFORMED = new StatKey(Kind.MALFORMED, "");
   public static final StatKey OVERSIZED = new StatKey(Kind.OVERSIZED, "");
   public static final StatKey SINCE = new StatKey(Kind.SINCE, "");
+  public static final StatKey SHED = new StatKey(Kind.SHED, "");
 
   public static StatKey of(Kind kind, String name) {
     return new StatKey(kind, name);

@@ -19,6 +19,7 @@ public final class StatsAccumulator implements Serializable {
   private Tally requests = Tally.EMPTY;
   private long malformed;
   private long oversized;
+  private long shed;
   private long sinceMillis = Long.MAX_VALUE;
   private final TreeMap<String, Long> status = new TreeMap<>();
   private final TreeMap<Long, BatchCount> batches = new TreeMap<>();
@@ -53,6 +54,7 @@ public final class StatsAccumulator implements Serializable {
       case BATCH_MALFORMED -> addBatch(new BatchCount(Long.parseLong(key.name()), 0, tally.count()));
       case SINCE -> sinceMillis = Math.min(sinceMillis, tally.min());
       case SOURCE_LINES -> sourceLines.merge(key.name(), tally.count(), Long::sum);
+      case SHED -> shed += tally.count();
       case STATISTIC -> { } // above
     }
   }
@@ -65,6 +67,7 @@ public final class StatsAccumulator implements Serializable {
     requests = requests.merge(other.requests);
     malformed += other.malformed;
     oversized += other.oversized;
+    shed += other.shed;
     sinceMillis = Math.min(sinceMillis, other.sinceMillis);
     other.status.forEach((code, count) -> status.merge(code, count, Long::sum));
     other.batches.values().forEach(this::addBatch);
@@ -92,6 +95,7 @@ public final class StatsAccumulator implements Serializable {
         sinceMillis == Long.MAX_VALUE ? null : sinceMillis,
         Collections.unmodifiableSortedMap(new TreeMap<>(sourceLines)),
         ipThreshold,
+        shed,
         statistics.result());
   }
 }

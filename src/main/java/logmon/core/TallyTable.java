@@ -51,6 +51,13 @@ public final class TallyTable implements Externalizable {
     this.parser = parser;
   }
 
+  /** Counts lines a receiver dropped unread under overload ({@code --overload shed}). */
+  public void addShed(long count) {
+    if (count > 0) {
+      add(StatKey.SHED, Tally.ofCount(count));
+    }
+  }
+
   public void addLine(String line) {
     if (line.equals(OVERSIZED_LINE)) {
       lines++;

@@ -15,12 +15,13 @@ import org.apache.spark.streaming.Time;
  * reduces the batch's lines to a single {@link TallyTable}, in one Spark job with no shuffle of
  * lines. Windows and running state then merge these summaries instead of lines.
  */
-final class BatchSummaries implements Function2<JavaRDD<String>, Time, JavaRDD<TallyTable>> {
+final class BatchSummaries<T> implements Function2<JavaRDD<T>, Time, JavaRDD<TallyTable>> {
 
   private static final long serialVersionUID = 1L;
 
   private final String sourceName;
   private final boolean parseInParallel;
+  private final LineFeed<T> feed;
   private final String logFormat;
 
   /**
@@ -28,14 +29,15 @@ final class BatchSummaries implements Function2<JavaRDD<String>, Time, JavaRDD<T
    *     tables to one task; otherwise one task tallies every block, which on a small machine
    *     costs less than the shuffle
    */
-  BatchSummaries(String sourceName, boolean parseInParallel, String logFormat) {
+  BatchSummaries(String sourceName, boolean parseInParallel, LineFeed<T> feed, String logFormat) {
     this.sourceName = sourceName;
     this.parseInParallel = parseInParallel;
+    this.feed = feed;
     this.logFormat = logFormat;
   }
 
   @Override
-  public JavaRDD<TallyTable> call(JavaRDD<String> lines, Time time) {
+  public JavaRDD<TallyTable> call(JavaRDD<T> lines, Time time) {
     // Runs on the driver, where the clock offset is known: record real times.
     long batchMillis = time.milliseconds() + ResumeClock.offsetMillis();
     if (lines.getNumPartitions() == 0) {
@@ -44,25 +46,27 @@ final class BatchSummaries implements Function2<JavaRDD<String>, Time, JavaRDD<T
       empty.addBatchMarkers(batchMillis, sourceName);
       return JavaSparkContext.fromSparkContext(lines.context()).parallelize(List.of(empty), 1);
     }
-    return lines.mapPartitions(new TallyPartition(logFormat))
+    return lines.mapPartitions(new TallyPartition<>(feed, logFormat))
         .coalesce(1, parseInParallel)
         .mapPartitions(new MergeTables(batchMillis, sourceName));
   }
 
-  /** Tallies one partition of lines in a single pass. */
-  static final class TallyPartition implements FlatMapFunction<Iterator<String>, TallyTable> {
+  /** Tallies one partition of records in a single pass. */
+  static final class TallyPartition<T> implements FlatMapFunction<Iterator<T>, TallyTable> {
     private static final long serialVersionUID = 1L;
+    private final LineFeed<T> feed;
     private final String logFormat;
 
-    TallyPartition(String logFormat) {
+    TallyPartition(LineFeed<T> feed, String logFormat) {
+      this.feed = feed;
       this.logFormat = logFormat;
     }
 
     @Override
-    public Iterator<TallyTable> call(Iterator<String> lines) {
+    public Iterator<TallyTable> call(Iterator<T> records) {
       // Compiled once per task (microseconds); with auto, the task learns its lines' format.
       TallyTable table = new TallyTable(LineParser.of(logFormat));
-      lines.forEachRemaining(table::addLine);
+      records.forEachRemaining(record -> feed.addTo(record, table));
       return List.of(table).iterator();
     }
   }

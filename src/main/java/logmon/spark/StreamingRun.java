@@ -8,6 +8,7 @@ import java.util.List;
 import logmon.core.Mode;
 import logmon.core.SnapshotSink;
 import logmon.core.SourceStatus;
+import logmon.source.Backlog;
 import logmon.source.DirectoryWatcher;
 import logmon.source.InputGate;
 import logmon.source.ReplayServer;
@@ -64,7 +65,18 @@ public final class StreamingRun {
         if (settings.writeAheadLog() && settings.isLocal()) {
           SparkSettings.useReceiverLog(checkpoint);
         }
+        if (settings.isLocal()) {
+          SparkSettings.useFlowControl(settings.maxRate());
+        }
       }
+      // Locally the receivers share this JVM's heap: cap what they may hold uncounted.
+      Backlog backlog = settings.isLocal() ? Backlog.install(Runtime.getRuntime().maxMemory()) : null;
+      cleanup.add(Backlog::uninstall);
+      FlowController flow = new FlowController(context.ssc(), settings.maxRate(), backlog,
+          settings.view().batch().toMillis());
+      // Registered first: the monitor reads what the controller decided for the same batch.
+      context.addStreamingListener(flow);
+      monitor.watchFlow(flow);
       context.addStreamingListener(monitor);
       context.start();
       LOG.info("logmon started: {}", settings);

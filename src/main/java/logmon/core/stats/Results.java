@@ -25,6 +25,13 @@ public final class Results implements Serializable {
     return new Parts(limits).result();
   }
 
+  /** A copy with one statistic's result replaced (hand-built statistics in tests). */
+  public <R> Results with(Statistic<R> statistic, R result) {
+    Object[] copy = results.clone();
+    copy[statistic.id()] = result;
+    return new Results(copy);
+  }
+
   @SuppressWarnings("unchecked")
   public <R> R get(Statistic<R> statistic) {
     return (R) results[statistic.id()];

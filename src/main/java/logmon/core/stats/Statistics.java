@@ -10,9 +10,10 @@ public final class Statistics {
   public static final SlowEndpoints SLOW_ENDPOINTS = new SlowEndpoints();
   public static final Hosts HOSTS = new Hosts();
   public static final Formats FORMATS = new Formats();
+  public static final NewestLogTime NEWEST_LOG_TIME = new NewestLogTime();
 
   public static final List<Statistic<?>> ALL =
-      List.of(FORMATS, UNIQUE_CLIENTS, RESPONSE_TIMES, SLOW_ENDPOINTS, HOSTS);
+      List.of(FORMATS, UNIQUE_CLIENTS, RESPONSE_TIMES, SLOW_ENDPOINTS, HOSTS, NEWEST_LOG_TIME);
 
   private Statistics() {}
 }
