@@ -78,7 +78,15 @@ public final class JsonContract {
       both("/sources/0/state", "\"connected\""),
       both("/sources/0/detail", "\"127.0.0.1:9999\""),
       both("/sources/0/lines", "6"),
-      both("/warning", "null"));
+      both("/warning", "null"),
+      // Issue 10 (log formats): the fields hold these values for a snapshot without a format's
+      // statistics; their members (responseTimeMs.avg …, topHosts[].host …) still need lines.
+      both("/format", "null"),
+      both("/formats", "{}"),
+      both("/uniqueClients", "0"),
+      both("/responseTimeMs", "null"),
+      both("/topSlowEndpoints", "[]"),
+      both("/topHosts", "[]"));
 
   private JsonContract() {}
 

@@ -55,7 +55,7 @@ class StreamingPipelineTest {
 
   static JobSettings settings(ViewSpec view, StateMethod state) {
     return new JobSettings(view, List.of(new SourceSpec.Stdin()), "local[2]", 3, 1, null, state, false,
-        false, 2, 1 << 20, null, null, logmon.core.OverloadPolicy.WAIT);
+        false, 2, 1 << 20, null, null, logmon.core.OverloadPolicy.WAIT, "auto");
   }
 
   static String line(String ip, String path, int status, long bytes) {
@@ -110,7 +110,7 @@ class StreamingPipelineTest {
     var view = ViewSpec.window(BATCH, BATCH.multipliedBy(2), BATCH);
     var sources = List.<SourceSpec>of(new SourceSpec.Socket("web1", 9999), new SourceSpec.Socket("web2", 9999));
     var settings = new JobSettings(view, sources, "local[2]", 3, 1, null, StateMethod.MAP_WITH_STATE, false,
-        false, 2, 1 << 20, null, null, logmon.core.OverloadPolicy.WAIT);
+        false, 2, 1 << 20, null, null, logmon.core.OverloadPolicy.WAIT, "auto");
     List<Snapshot> out = runSources(settings, List.of(
         List.of(List.of(line("a", "/x", 200, 100), "junk"), List.of(line("a", "/x", 404, 1))),
         List.of(List.of(line("b", "/y", 200, 7)), List.of())), null);

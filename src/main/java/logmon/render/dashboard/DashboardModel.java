@@ -11,9 +11,15 @@ import logmon.core.ViewSpec;
  * @param rates    requests per second of recent snapshots, oldest first
  * @param ratesSeen how many rates were ever recorded (the sparkline aligns its columns to it)
  * @param stopping the run is stopping (after {@code q}, a signal or the end of input)
+ * @param p99s     the p99 response time (ms) of the same snapshots as {@code rates}, NaN where none
  */
 record DashboardModel(ViewSpec view, SourceStatus source, Snapshot snapshot, double[] rates, long ratesSeen,
-    DashboardState state, boolean stopping) {
+    DashboardState state, boolean stopping, double[] p99s) {
+
+  DashboardModel(ViewSpec view, SourceStatus source, Snapshot snapshot, double[] rates, long ratesSeen,
+      DashboardState state, boolean stopping) {
+    this(view, source, snapshot, rates, ratesSeen, state, stopping, new double[0]);
+  }
 
   static DashboardModel starting(ViewSpec view, SourceStatus source) {
     return new DashboardModel(view, source, null, new double[0], 0, DashboardState.initial(), false);

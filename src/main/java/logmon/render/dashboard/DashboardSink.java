@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import logmon.core.Snapshot;
+import logmon.core.stats.ResponseTimes;
+import logmon.core.stats.Statistics;
 import logmon.core.SnapshotSink;
 import logmon.core.SourceStatus;
 import logmon.core.ViewSpec;
@@ -63,6 +65,7 @@ public final class DashboardSink implements SnapshotSink {
 
   // Owned by the UI thread.
   private final RateHistory history = new RateHistory(HISTORY);
+  private final RateHistory p99History = new RateHistory(HISTORY);
   private DashboardState state = DashboardState.initial();
   private DashboardModel frozen;
   private DashboardLayout layout;
@@ -203,6 +206,8 @@ public final class DashboardSink implements SnapshotSink {
           seen = snapshot;
           history.add(snapshot.requestsPerSecond());
           snapshotsTaken = history.seen();
+          ResponseTimes.Summary times = snapshot.traffic().of(Statistics.RESPONSE_TIMES);
+          p99History.add(times == null ? Double.NaN : times.p99Ms());
           dirty |= !state.paused();
         }
         SourceStatus now = source;
@@ -283,14 +288,15 @@ public final class DashboardSink implements SnapshotSink {
   }
 
   private DashboardModel liveModel() {
-    return new DashboardModel(view, source, latest.get(), history.values(), history.seen(), state, quitSent);
+    return new DashboardModel(view, source, latest.get(), history.values(), history.seen(), state, quitSent,
+        p99History.values());
   }
 
   /** What is on screen: the live data, or while paused the data as it was when paused. */
   DashboardModel shownModel() {
     if (state.paused() && frozen != null) {
       return new DashboardModel(frozen.view(), frozen.source(), frozen.snapshot(), frozen.rates(), frozen.ratesSeen(),
-          state, quitSent);
+          state, quitSent, frozen.p99s());
     }
     return liveModel();
   }
