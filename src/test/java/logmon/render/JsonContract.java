@@ -79,14 +79,21 @@ public final class JsonContract {
       both("/sources/0/detail", "\"127.0.0.1:9999\""),
       both("/sources/0/lines", "6"),
       both("/warning", "null"),
-      // Issue 10 (log formats): the fields hold these values for a snapshot without a format's
-      // statistics; their members (responseTimeMs.avg …, topHosts[].host …) still need lines.
-      both("/format", "null"),
-      both("/formats", "{}"),
-      both("/uniqueClients", "0"),
-      both("/responseTimeMs", "null"),
-      both("/topSlowEndpoints", "[]"),
-      both("/topHosts", "[]"));
+      both("/format", "\"custom\""),
+      both("/formats/custom", "10"),
+      both("/uniqueClients", "3"),
+      both("/responseTimeMs/avg", "55.0"),
+      both("/responseTimeMs/p50", "50.048"), // within 1% (HdrHistogram, 2 significant digits)
+      both("/responseTimeMs/p90", "89.856"),
+      both("/responseTimeMs/p99", "100.0"),
+      both("/responseTimeMs/max", "100.0"),
+      both("/responseTimeMs/count", "10"),
+      both("/topSlowEndpoints/0/endpoint", "\"/p0\""),
+      both("/topSlowEndpoints/0/count", "5"),
+      both("/topSlowEndpoints/0/avgMs", "60.0"),
+      both("/topSlowEndpoints/0/maxMs", "100.0"),
+      both("/topHosts/0/host", "\"shop.example\""),
+      both("/topHosts/0/count", "10"));
 
   private JsonContract() {}
 

@@ -47,11 +47,26 @@ class JsonContractTest {
         List.of(new Ranked("/a", 3), new Ranked("/b", 1)), List.of(new Ranked("/b", 1)),
         List.of(new Ranked("10.0.0.1", 4)),
         List.of(new BatchCount(T.toEpochMilli() - 1000, 1, 1), new BatchCount(T.toEpochMilli(), 3, 1)),
-        T.toEpochMilli() - 1000, new TreeMap<>(Map.of("127.0.0.1:9999", 6L)), 3, 5, (Long) null);
+        T.toEpochMilli() - 1000, new TreeMap<>(Map.of("127.0.0.1:9999", 6L)), 3, 5, timesAndHosts());
     var health = new BatchHealth(120L, 3L, 123L, 7, true, 400_000L, 9L);
     var snapshot = new Snapshot(T, view, traffic, health, source, List.of(source));
     // Through the text, as scripts read it.
     return SnapshotJson.MAPPER.readTree(SnapshotJson.MAPPER.writeValueAsString(SnapshotJson.toJson(snapshot)));
+  }
+
+  /**
+   * The statistics a format with virtual hosts and times gives (issue 10), from ten real lines:
+   * /p0 took 20, 40 … 100 ms, /p1 10, 30 … 90 ms, all on shop.example, from three clients.
+   */
+  private static logmon.core.stats.Results timesAndHosts() {
+    var table = new logmon.core.TallyTable(logmon.core.format.LineParser.of("%v %h %t \"%r\" %>s %b %{ms}T"));
+    for (int i = 1; i <= 10; i++) {
+      table.addLine("shop.example 10.0.0." + (i % 3) + " [26/Nov/2026:12:00:00 +0000] \"GET /p" + (i % 2)
+          + " HTTP/1.1\" 200 5 " + i * 10);
+    }
+    var accumulator = new logmon.core.StatsAccumulator(10, 10);
+    table.forEach(accumulator::add);
+    return accumulator.result().results();
   }
 
   static Stream<Arguments> fieldsInEachMode() {
