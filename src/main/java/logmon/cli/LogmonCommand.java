@@ -17,6 +17,7 @@ import logmon.render.dashboard.DashboardSink;
 import logmon.source.SourceSpec;
 import logmon.spark.CheckpointException;
 import logmon.spark.JobSettings;
+import logmon.spark.MasterUnreachableException;
 import logmon.spark.StateMethod;
 import logmon.spark.StopRequest;
 import logmon.spark.StreamingRun;
@@ -24,6 +25,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.slf4j.LoggerFactory;
 
 @Command(
     name = "logmon",
@@ -141,7 +143,13 @@ final class LogmonCommand implements Callable<Integer> {
         err.println("logmon: " + ex.getMessage());
         return ExitCodes.USAGE;
       }
-      err.println("logmon: " + ex + " (details in " + System.getProperty("logmon.log.file") + ")");
+      // One line on the terminal; the stack trace goes to the log file the line names.
+      LoggerFactory.getLogger(LogmonCommand.class).error("logmon failed", ex);
+      if (ex instanceof MasterUnreachableException) {
+        err.println("logmon: " + ex.getMessage());
+      } else {
+        err.println("logmon: " + Failures.describe(ex) + " (details in " + System.getProperty("logmon.log.file") + ")");
+      }
       return ExitCodes.FAILED;
     });
     return cl;
@@ -154,8 +162,11 @@ final class LogmonCommand implements Callable<Integer> {
     System.setProperty("logmon.log.file", log.toString());
     StopRequest stop = new StopRequest();
     ShutdownSignals.install(stop);
+    if (duration != null) {
+      stop.requestAfter(duration);
+    }
     try (SnapshotSink sink = sink(settings, stop)) {
-      new StreamingRun(settings, sink, stop).run(duration);
+      new StreamingRun(settings, sink, stop).run();
     }
     return ExitCodes.OK;
   }

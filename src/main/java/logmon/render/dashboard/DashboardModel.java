@@ -11,9 +11,16 @@ import logmon.core.ViewSpec;
  * @param rates    requests per second of recent snapshots, oldest first
  * @param ratesSeen how many rates were ever recorded (the sparkline aligns its columns to it)
  * @param stopping the run is stopping (after {@code q}, a signal or the end of input)
+ * @param waiting  what the run waits for before the first batch ("waiting for Spark to start: 3 s"),
+ *                 or null for {@link DashboardView#WAITING}
  */
 record DashboardModel(ViewSpec view, SourceStatus source, Snapshot snapshot, double[] rates, long ratesSeen,
-    DashboardState state, boolean stopping) {
+    DashboardState state, boolean stopping, String waiting) {
+
+  DashboardModel(ViewSpec view, SourceStatus source, Snapshot snapshot, double[] rates, long ratesSeen,
+      DashboardState state, boolean stopping) {
+    this(view, source, snapshot, rates, ratesSeen, state, stopping, null);
+  }
 
   static DashboardModel starting(ViewSpec view, SourceStatus source) {
     return new DashboardModel(view, source, null, new double[0], 0, DashboardState.initial(), false);

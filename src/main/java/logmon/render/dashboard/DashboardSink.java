@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import logmon.core.Snapshot;
 import logmon.core.SnapshotSink;
 import logmon.core.SourceStatus;
+import logmon.core.StartupStatus;
 import logmon.core.ViewSpec;
 import logmon.render.PlainText;
 import org.jline.utils.AttributedString;
@@ -55,6 +56,8 @@ public final class DashboardSink implements SnapshotSink {
   /** Each source's last known state, by name; {@link #source} is all of them in one. */
   private final Map<String, SourceStatus> sources = new LinkedHashMap<>();
   private volatile SourceStatus source;
+  /** What the run waits for while Spark starts; null once it has started. */
+  private volatile String waiting;
   private volatile boolean running = true;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread ui;
@@ -133,6 +136,12 @@ public final class DashboardSink implements SnapshotSink {
     }
   }
 
+  /** Spark is starting: the headline says what it waits for, until it has started. */
+  @Override
+  public void startingUp(StartupStatus status) {
+    waiting = status.done() ? null : status.describe();
+  }
+
   /** Stops the UI thread, restores the terminal, then prints the last snapshot as plain text. */
   @Override
   public void close() {
@@ -171,6 +180,7 @@ public final class DashboardSink implements SnapshotSink {
   private void loop() {
     Snapshot seen = null;
     SourceStatus seenSource = null;
+    String seenWaiting = null;
     boolean dirty = true;
     boolean resized = false;
     boolean drawnOnce = false;
@@ -198,6 +208,11 @@ public final class DashboardSink implements SnapshotSink {
         if (now != seenSource) {
           seenSource = now;
           dirty |= !state.paused();
+        }
+        String waitingNow = waiting;
+        if (!java.util.Objects.equals(waitingNow, seenWaiting)) {
+          seenWaiting = waitingNow;
+          dirty = true;
         }
         long time = System.nanoTime();
         if ((dirty || resized) && time - lastFrame >= frameNanos) {
@@ -272,14 +287,15 @@ public final class DashboardSink implements SnapshotSink {
   }
 
   private DashboardModel liveModel() {
-    return new DashboardModel(view, source, latest.get(), history.values(), history.seen(), state, quitSent);
+    return new DashboardModel(view, source, latest.get(), history.values(), history.seen(), state, quitSent,
+        waiting);
   }
 
   /** What is on screen: the live data, or while paused the data as it was when paused. */
   DashboardModel shownModel() {
     if (state.paused() && frozen != null) {
       return new DashboardModel(frozen.view(), frozen.source(), frozen.snapshot(), frozen.rates(), frozen.ratesSeen(),
-          state, quitSent);
+          state, quitSent, waiting);
     }
     return liveModel();
   }

@@ -41,7 +41,7 @@ final class DashboardView {
     TerminalSize size = g.getSize();
     Ink.NORMAL.apply(g);
     g.fill(' ');
-    List<List<Span>> headline = headline(model.snapshot(), size.getColumns());
+    List<List<Span>> headline = headline(model.snapshot(), model.waiting(), size.getColumns());
     DashboardLayout layout = DashboardLayout.of(size, headline.size());
     if (layout.tooSmall()) {
       drawTooSmall(g, size);
@@ -117,11 +117,11 @@ final class DashboardView {
     return PlainText.describeView(view, sinceMillis);
   }
 
-  /** The headline figures, flowed into as many lines as the width needs. */
-  static List<List<Span>> headline(Snapshot snapshot, int width) {
+  /** The headline figures (before the first batch: what the run waits for), flowed into as many lines as the width needs. */
+  static List<List<Span>> headline(Snapshot snapshot, String waiting, int width) {
     List<List<Span>> items = new ArrayList<>();
     if (snapshot == null) {
-      items.add(List.of(new Span(WAITING, Ink.DIM)));
+      items.add(List.of(new Span(waiting == null ? WAITING : waiting, Ink.DIM)));
       return Spans.flow(items, width);
     }
     TrafficStats t = snapshot.traffic();
