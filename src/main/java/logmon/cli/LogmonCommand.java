@@ -33,24 +33,27 @@ import org.slf4j.LoggerFactory;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    subcommands = CompletionCommand.class,
     description = {
         "Live statistics of an Apache access log, computed by Spark Streaming.",
         "",
-        "Reads log lines from a TCP server (tail -F access.log | nc -lk 127.0.0.1 9999), from"
+        "Reads log lines from a TCP server (tail -n0 -F access.log | nc -lk 127.0.0.1 9999), from"
             + " standard input (--stdin) or from a file played at a steady rate (--replay), and"
             + " shows statistics every batch: over a sliding window (the default, 30s) or since"
             + " start (--cumulative).",
         ""},
     footerHeading = "%nExamples:%n",
     footer = {
-        "  bin/logmon --replay data/apache.access.log --loop   # the bundled sample",
-        "  tail -F /var/log/apache2/access.log | nc -lk 127.0.0.1 9999 &",
-        "  bin/logmon --window 1m                    # last minute, sliding every second",
-        "  bin/logmon --cumulative --output json     # running totals as JSON Lines",
-        "  tail -F access.log | bin/logmon --stdin",
+        "  logmon --replay access.log --loop   # a file played as a live log",
+        "  tail -n0 -F /var/log/apache2/access.log | nc -lk 127.0.0.1 9999 &",
+        "  logmon --window 1m                  # the last minute",
+        "  logmon --cumulative --output json   # running totals, JSON Lines",
+        "  tail -n0 -F access.log | logmon --stdin",
+        "  source <(logmon completion bash)    # completion in this shell",
         "",
         "Spark's own log goes to --log-file, never to the terminal. The Spark UI is off and the"
-            + " driver binds to 127.0.0.1 in local mode: logmon opens no port to the network.",
+            + " driver binds to 127.0.0.1 in local mode: logmon opens no port to the network."
+            + " NO_COLOR (not empty) turns colour off unless --color always.",
         "Exit codes: 0 done, 1 failed while running, 2 bad usage."})
 final class LogmonCommand implements Callable<Integer> {
 
@@ -80,6 +83,11 @@ final class LogmonCommand implements Callable<Integer> {
           + " or auto: tui when stdout is a terminal, plain otherwise (default: ${DEFAULT-VALUE}).")
   OutputFormat output;
 
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+      description = "Colour in the dashboard and plain output: auto (on a terminal, unless NO_COLOR is set),"
+          + " always or never (default: ${DEFAULT-VALUE}).")
+  ColorChoice color;
+
   @Option(names = "--top", paramLabel = "N", defaultValue = "10",
       description = "How many top endpoints to show (default: ${DEFAULT-VALUE}).")
   int top;
@@ -98,6 +106,7 @@ final class LogmonCommand implements Callable<Integer> {
   Path checkpoint;
 
   @Option(names = "--state", paramLabel = "METHOD", defaultValue = "mapWithState",
+      completionCandidates = CompletionValues.StateMethods.class,
       description = "How --cumulative keeps its totals: updateStateByKey or mapWithState"
           + " (default: ${DEFAULT-VALUE}; see the README).")
   String state;
@@ -130,13 +139,16 @@ final class LogmonCommand implements Callable<Integer> {
 
   enum OutputFormat { auto, tui, plain, json }
 
+  enum ColorChoice { auto, always, never }
+
   /** The command line with logmon's error handling: one line on stderr and exit 2 for bad usage. */
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new LogmonCommand());
     cl.setParameterExceptionHandler((ex, args) -> {
-      ex.getCommandLine().getErr().println("logmon: " + ex.getMessage() + " (see logmon --help)");
+      ex.getCommandLine().getErr().println("logmon: " + UsageErrors.describe(ex) + " (see logmon --help)");
       return ExitCodes.USAGE;
     });
+    HelpWidth.fromEnvironment(cl, System.getenv("COLUMNS"));
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (ex instanceof UsageException || ex instanceof CheckpointException) {
@@ -295,7 +307,7 @@ final class LogmonCommand implements Callable<Integer> {
     if (format == OutputFormat.tui) {
       try {
         return DashboardSink.open(settings.view(), settings.sources().stream().map(SourceSpec::description).toList(),
-            () -> stop.request("quit"), out, Terminals.colourOnStdout());
+            () -> stop.request("quit"), out, Terminals.colour(color, true));
       } catch (IOException | RuntimeException e) {
         System.err.println("logmon: no terminal for the dashboard (" + e.getMessage() + "); plain output instead");
         format = OutputFormat.plain;
@@ -303,7 +315,7 @@ final class LogmonCommand implements Callable<Integer> {
     }
     return switch (format) {
       case json -> new JsonLinesSink(out, brokenPipe);
-      case plain, auto, tui -> new PlainTextSink(out, Terminals.colourOnStdout(), brokenPipe);
+      case plain, auto, tui -> new PlainTextSink(out, Terminals.colour(color, Terminals.stdoutIsTerminal()), brokenPipe);
     };
   }
 }

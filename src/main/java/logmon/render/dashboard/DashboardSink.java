@@ -76,6 +76,7 @@ public final class DashboardSink implements SnapshotSink {
    *
    * @param onQuit called once when the user presses {@code q} or Ctrl-C
    * @param out    where the last snapshot is printed after the terminal is restored
+   * @param colour colour in the frames and the last snapshot (else bold and reverse only)
    * @throws IOException if there is no terminal to open; the caller falls back to plain output
    */
   public static DashboardSink open(ViewSpec view, List<String> sourceDescriptions, Runnable onQuit, PrintStream out,
@@ -303,6 +304,9 @@ public final class DashboardSink implements SnapshotSink {
   private void drawFrame(boolean resized) throws IOException {
     try {
       layout = DashboardView.draw(screen.newTextGraphics(), shownModel());
+      if (!colour) {
+        Monochrome.strip(screen);
+      }
     } catch (RuntimeException e) {
       // A drawing bug must not take the run down: keep the last good frame, log once.
       if (!drawFailed) {

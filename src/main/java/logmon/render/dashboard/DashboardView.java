@@ -130,9 +130,9 @@ final class DashboardView {
     items.add(item("malformed ", Numbers.count(t.malformed())
         + (t.oversized() > 0 ? " (+" + Numbers.count(t.oversized()) + " oversized)" : "")));
     items.add(List.of(new Span("4xx ", Ink.NORMAL),
-        new Span(Numbers.percent(t.countOfClass(4), t.requests()), Ink.CLASS_4XX)));
+        new Span(Numbers.percent(t.countOfClass(4), t.requests()), Ink.ofShare(Ink.CLASS_4XX, t.countOfClass(4)))));
     items.add(List.of(new Span("5xx ", Ink.NORMAL),
-        new Span(Numbers.percent(t.countOfClass(5), t.requests()), Ink.CLASS_5XX)));
+        new Span(Numbers.percent(t.countOfClass(5), t.requests()), Ink.ofShare(Ink.CLASS_5XX, t.countOfClass(5)))));
     items.add(item("bytes ", "avg " + (t.bytes().avg() == null ? "-" : Numbers.count(Math.round(t.bytes().avg())))
         + "  min " + Numbers.count(t.bytes().min()) + "  max " + Numbers.count(t.bytes().max())));
     if (t.sourceLines().size() > 1) {

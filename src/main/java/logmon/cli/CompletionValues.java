@@ -1,0 +1,26 @@
+package logmon.cli;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import logmon.spark.StateMethod;
+
+/** The values of options that take a word from a fixed list, for completion and --help. */
+final class CompletionValues {
+
+  private CompletionValues() {}
+
+  static final class StateMethods implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(StateMethod.values()).map(StateMethod::label).iterator();
+    }
+  }
+
+  static final class KafkaFrom implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return List.of("latest", "earliest").iterator();
+    }
+  }
+}
