@@ -283,11 +283,7 @@ final class LogmonCommand implements Callable<Integer> {
     } else if (preset != null && !preset.isBlank()) {
       file = Path.of(preset);
     } else {
-      String state = System.getenv("XDG_STATE_HOME");
-      Path base = state == null || state.isBlank()
-          ? Path.of(System.getProperty("user.home"), ".local", "state")
-          : Path.of(state);
-      file = base.resolve("logmon").resolve("spark.log");
+      file = StateDirectory.path().resolve("spark.log");
     }
     try {
       Path parent = file.toAbsolutePath().getParent();
