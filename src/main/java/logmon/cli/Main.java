@@ -1,5 +1,6 @@
 package logmon.cli;
 
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 /** Entry point: runs the command and exits with its code, however the JVM's shutdown goes. */
@@ -14,7 +15,9 @@ public final class Main {
     // An exception no thread catches goes to the log file: the terminal gets no stack trace.
     Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
         LoggerFactory.getLogger(Main.class).error("Uncaught exception in thread {}", thread.getName(), e));
+    Optional<RunDirectory> run = RunDirectory.claim();
     int code = LogmonCommand.commandLine().execute(args);
+    run.ifPresent(RunDirectory::remove);
     exit(code);
   }
 
