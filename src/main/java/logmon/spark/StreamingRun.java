@@ -74,6 +74,7 @@ public final class StreamingRun {
       if (!monitor.awaitDrained(DRAIN_MILLIS, 3 * batchMillis + 5_000)) {
         LOG.warn("Stopping before the last received lines were counted: batches are behind");
       }
+      StopLogging.quietRoutineStopWarnings(); // the context stops next, as the Cleanup closes
     }
   }
 
