@@ -69,6 +69,8 @@ public final class DashboardSink implements SnapshotSink {
   private DashboardLayout layout;
   private boolean quitSent;
   private boolean drawFailed;
+  /** The statistics of the last frame drawn: what the person saw last. */
+  private volatile Snapshot drawn;
 
   /**
    * Opens the controlling terminal ({@code /dev/tty}, so keys work even when stdin carries the
@@ -165,15 +167,31 @@ public final class DashboardSink implements SnapshotSink {
     } catch (IOException | RuntimeException e) {
       Log.LOG.warn("Could not restore the terminal settings", e);
     }
-    Snapshot last = latest.get();
-    if (last != null) {
-      StringBuilder block = new StringBuilder();
-      for (AttributedString line : PlainText.lines(last)) {
-        block.append(colour ? line.toAnsi() : line.toString()).append('\n');
-      }
-      out.print(block);
-      out.flush();
+    out.print(lastFigures(drawn, latest.get()));
+    out.flush();
+  }
+
+  /**
+   * What stays in the scrollback: the last frame's figures, which the final frame makes the
+   * latest; when they differ (the display was paused) both, each saying what it is.
+   */
+  String lastFigures(Snapshot onScreen, Snapshot last) {
+    if (last == null) {
+      return "";
     }
+    if (onScreen == null || onScreen == last) {
+      return block(last);
+    }
+    return "last figures on screen (paused):\n" + block(onScreen)
+        + "final figures, with every line received before the stop:\n" + block(last);
+  }
+
+  private String block(Snapshot snapshot) {
+    StringBuilder block = new StringBuilder();
+    for (AttributedString line : PlainText.lines(snapshot)) {
+      block.append(colour ? line.toAnsi() : line.toString()).append('\n');
+    }
+    return block.toString();
   }
 
   // ---- the UI thread ----
@@ -227,6 +245,11 @@ public final class DashboardSink implements SnapshotSink {
           resized = false;
         }
         Thread.sleep(POLL_MILLIS);
+      }
+      // Closing: the last snapshot (the lines counted after q) gets its frame, so that the
+      // figures left in the scrollback are the ones the screen showed last.
+      if (latest.get() != drawn && !state.paused()) {
+        drawFrame(false);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -292,6 +315,11 @@ public final class DashboardSink implements SnapshotSink {
         waiting);
   }
 
+  /** The statistics of the last frame drawn (tests). */
+  Snapshot lastDrawn() {
+    return drawn;
+  }
+
   /** What is on screen: the live data, or while paused the data as it was when paused. */
   DashboardModel shownModel() {
     if (state.paused() && frozen != null) {
@@ -302,8 +330,9 @@ public final class DashboardSink implements SnapshotSink {
   }
 
   private void drawFrame(boolean resized) throws IOException {
+    DashboardModel model = shownModel();
     try {
-      layout = DashboardView.draw(screen.newTextGraphics(), shownModel());
+      layout = DashboardView.draw(screen.newTextGraphics(), model);
       if (!colour) {
         Monochrome.strip(screen);
       }
@@ -316,5 +345,6 @@ public final class DashboardSink implements SnapshotSink {
       return;
     }
     screen.refresh(resized ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+    drawn = model.snapshot();
   }
 }

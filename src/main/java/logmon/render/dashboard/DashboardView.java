@@ -30,6 +30,8 @@ final class DashboardView {
 
   static final String WAITING = "waiting for the first batch…";
   static final String PAUSED = " PAUSED ";
+  /** Shown from the moment of q: the lines already received are still being counted. */
+  static final String STOPPING = " stopping… counting what was received ";
 
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -74,7 +76,7 @@ final class DashboardView {
   private static void drawTitleBar(TextGraphics g, DashboardModel model, int width) {
     Ink.TITLE_BAR.apply(g);
     g.drawLine(0, 0, width - 1, 0, ' ');
-    String marker = model.stopping() ? " stopping… " : model.state().paused() ? PAUSED : "";
+    String marker = model.stopping() ? STOPPING : model.state().paused() ? PAUSED : "";
     int room = width - Cells.width(marker);
     Spans.put(g, 0, 0, titleText(model, room), Ink.TITLE_BAR, room);
     Spans.put(g, 0, 0, " logmon ", Ink.TITLE_BAR_BOLD, room);
