@@ -29,6 +29,7 @@ final class Completions {
         .append(zshMessage(firstLine(sub.getCommandSpec().usageMessage().description()))).append("'\n"));
     script.append(")\n\n")
         .append("if (( CURRENT > 2 )) && [[ ${words[2]} == completion ]]; then\n")
+        .append("  shift words; (( CURRENT-- ))   # complete as the subcommand's own line\n")
         .append("  _arguments '1:shell:(bash zsh)'\n")
         .append("  return\n")
         .append("fi\n\n")
@@ -50,7 +51,7 @@ final class Completions {
     String prefix = repeatable ? "'*'" : exclusive;
     StringBuilder spec = new StringBuilder(prefix).append(nameList).append("'");
     if (takesValue && option.longestName().startsWith("--")) {
-      spec.append("=-"); // --window=30s as well as --window 30s
+      spec.append("="); // --window=30s as well as --window 30s
     }
     spec.append('[').append(description).append(']');
     if (takesValue) {
