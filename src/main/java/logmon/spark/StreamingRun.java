@@ -100,8 +100,13 @@ public final class StreamingRun {
           SparkSettings.useReceiverLog(checkpoint);
         }
       }
-      context.addStreamingListener(monitor);
-      context.start();
+      try {
+        context.addStreamingListener(monitor);
+        context.start();
+      } catch (RuntimeException e) {
+        context.stop(true, false);
+        throw e;
+      }
       return context;
     });
     return starter.await(stop, sink::startingUp);
