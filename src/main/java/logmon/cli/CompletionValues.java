@@ -23,4 +23,11 @@ final class CompletionValues {
       return List.of("latest", "earliest").iterator();
     }
   }
+
+  static final class Overload implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return List.of("wait", "shed").iterator();
+    }
+  }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import logmon.core.DurationText;
+import logmon.core.OverloadPolicy;
 import logmon.core.SnapshotSink;
 import logmon.core.ViewSpec;
 import logmon.render.JsonLinesSink;
@@ -54,7 +55,7 @@ import org.slf4j.LoggerFactory;
         "Spark's own log goes to --log-file, never to the terminal. The Spark UI is off and the"
             + " driver binds to 127.0.0.1 in local mode: logmon opens no port to the network."
             + " NO_COLOR (not empty) turns colour off unless --color always.",
-        "Exit codes: 0 done, 1 failed while running, 2 bad usage."})
+        "Exit codes: 0 done, 1 failed while running, 2 bad usage, 3 out of memory."})
 final class LogmonCommand implements Callable<Integer> {
 
   static final Duration DEFAULT_WINDOW = Duration.ofSeconds(30);
@@ -136,6 +137,18 @@ final class LogmonCommand implements Callable<Integer> {
   @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "2097152",
       description = "Longer lines are counted as malformed (oversized) and skipped (default: ${DEFAULT-VALUE}).")
   int maxLineBytes;
+
+  @Option(names = "--max-rate", paramLabel = "N", converter = CountConverter.class,
+      description = "Read at most N lines/s per source (each receiver; per partition for Kafka);"
+          + " 250k and 1.5M are fine (default: as fast as logmon counts).")
+  Long maxRate;
+
+  @Option(names = "--overload", paramLabel = "POLICY", defaultValue = "wait",
+      completionCandidates = CompletionValues.Overload.class,
+      description = "When the source is faster than logmon: wait (read no faster than logmon counts;"
+          + " lines wait in the source, none is lost) or shed (read at the source's speed, drop and"
+          + " count what cannot be counted) (default: ${DEFAULT-VALUE}).")
+  String overload;
 
   enum OutputFormat { auto, tui, plain, json }
 
@@ -238,8 +251,18 @@ final class LogmonCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--state: " + e.getMessage());
     }
+    if (maxRate != null && maxRate < 1) {
+      throw new UsageException("--max-rate must be at least 1 line/s, not " + maxRate);
+    }
+    OverloadPolicy overloadPolicy;
+    try {
+      overloadPolicy = OverloadPolicy.fromLabel(overload);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--overload: " + e.getMessage());
+    }
     return new JobSettings(view, sourceSpecs, sparkMaster, top, ipThreshold, checkpointDir, stateMethod, fresh,
-        checkpointDir != null && !noWal, JobSettings.DEFAULT_PARTITIONS, maxLineBytes, sparkUi);
+        checkpointDir != null && !noWal, JobSettings.DEFAULT_PARTITIONS, maxLineBytes, sparkUi, maxRate,
+        overloadPolicy);
   }
 
   private Path checkpointDir() {

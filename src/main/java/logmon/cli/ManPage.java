@@ -47,7 +47,8 @@ final class ManPage {
     }
     page.append(".fi\n")
         .append(".SH EXIT STATUS\n")
-        .append("0 done; 1 failed while running (details in the log file); 2 bad usage; 130 a second Ctrl\\-C.\n")
+        .append("0 done; 1 failed while running (details in the log file); 2 bad usage; 3 out of memory;"
+            + " 130 a second Ctrl\\-C.\n")
         .append(".SH ENVIRONMENT\n")
         .append(item("NO_COLOR", "When set and not empty, no colour (as \\fB\\-\\-color never\\fR) unless"
             + " \\fB\\-\\-color always\\fR is given."))

@@ -69,13 +69,19 @@ public final class StatKey implements Serializable {
     /** The tally's min is the epoch millis of the earliest batch counted. */
     SINCE,
     /** Lines (parsed or malformed) that came from the source of this name. */
-    SOURCE_LINES
+    SOURCE_LINES,
+    /** Lines a receiver dropped unread because logmon could not keep up ({@code --overload shed}). */
+    SHED,
+    /** The tally's max is the newest log timestamp counted, in epoch seconds: how far behind. */
+    NEWEST_LOG_TIME
   }
 
   public static final StatKey REQUESTS = new StatKey(Kind.REQUESTS, "");
   public static final StatKey MALFORMED = new StatKey(Kind.MALFORMED, "");
   public static final StatKey OVERSIZED = new StatKey(Kind.OVERSIZED, "");
   public static final StatKey SINCE = new StatKey(Kind.SINCE, "");
+  public static final StatKey SHED = new StatKey(Kind.SHED, "");
+  public static final StatKey NEWEST_LOG_TIME = new StatKey(Kind.NEWEST_LOG_TIME, "");
 
   public static StatKey of(Kind kind, String name) {
     return new StatKey(kind, name);

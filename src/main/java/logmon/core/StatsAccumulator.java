@@ -17,6 +17,8 @@ public final class StatsAccumulator implements Serializable {
   private Tally requests = Tally.EMPTY;
   private long malformed;
   private long oversized;
+  private long shed;
+  private long newestLogSecond = Long.MIN_VALUE;
   private long sinceMillis = Long.MAX_VALUE;
   private final TreeMap<String, Long> status = new TreeMap<>();
   private final TreeMap<Long, BatchCount> batches = new TreeMap<>();
@@ -48,6 +50,8 @@ public final class StatsAccumulator implements Serializable {
       case BATCH_MALFORMED -> addBatch(new BatchCount(Long.parseLong(key.name()), 0, tally.count()));
       case SINCE -> sinceMillis = Math.min(sinceMillis, tally.min());
       case SOURCE_LINES -> sourceLines.merge(key.name(), tally.count(), Long::sum);
+      case SHED -> shed += tally.count();
+      case NEWEST_LOG_TIME -> newestLogSecond = Math.max(newestLogSecond, tally.max());
     }
   }
 
@@ -59,6 +63,8 @@ public final class StatsAccumulator implements Serializable {
     requests = requests.merge(other.requests);
     malformed += other.malformed;
     oversized += other.oversized;
+    shed += other.shed;
+    newestLogSecond = Math.max(newestLogSecond, other.newestLogSecond);
     sinceMillis = Math.min(sinceMillis, other.sinceMillis);
     other.status.forEach((code, count) -> status.merge(code, count, Long::sum));
     other.batches.values().forEach(this::addBatch);
@@ -84,6 +90,8 @@ public final class StatsAccumulator implements Serializable {
         List.copyOf(batches.values()),
         sinceMillis == Long.MAX_VALUE ? null : sinceMillis,
         Collections.unmodifiableSortedMap(new TreeMap<>(sourceLines)),
-        ipThreshold);
+        ipThreshold,
+        shed,
+        newestLogSecond == Long.MIN_VALUE ? null : newestLogSecond);
   }
 }

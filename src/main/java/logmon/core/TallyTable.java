@@ -35,6 +35,15 @@ public final class TallyTable implements Externalizable {
   // Mutable {count, sum, min, max} per key: a line adds to four keys, without allocating.
   private HashMap<StatKey, long[]> tallies = new HashMap<>();
   private long lines;
+  /** The newest log timestamp added, epoch seconds; kept out of the map on the per-line path. */
+  private long newestLogSecond = Long.MIN_VALUE;
+
+  /** Counts lines a receiver dropped unread under overload ({@code --overload shed}). */
+  public void addShed(long count) {
+    if (count > 0) {
+      add(StatKey.SHED, Tally.ofCount(count));
+    }
+  }
 
   public void addLine(String line) {
     if (line.equals(OVERSIZED_LINE)) {
@@ -57,6 +66,7 @@ public final class TallyTable implements Externalizable {
 
   public void addRecord(LogRecord record) {
     addValue(StatKey.REQUESTS, record.bytes());
+    newestLogSecond = Math.max(newestLogSecond, record.epochSecond());
     count(new StatKey(StatKey.Kind.STATUS, statusText(record.status())));
     count(new StatKey(StatKey.Kind.CLIENT, record.host()));
     if (record.endpoint() != null) {
@@ -92,6 +102,9 @@ public final class TallyTable implements Externalizable {
     add(StatKey.of(StatKey.Kind.BATCH_REQUESTS, batch), Tally.ofCount(get(StatKey.REQUESTS).count()));
     add(StatKey.of(StatKey.Kind.BATCH_MALFORMED, batch), Tally.ofCount(get(StatKey.MALFORMED).count()));
     add(StatKey.SINCE, Tally.ofValue(batchTimeMillis));
+    if (newestLogSecond != Long.MIN_VALUE) {
+      add(StatKey.NEWEST_LOG_TIME, Tally.ofValue(newestLogSecond));
+    }
   }
 
   /** Credits the lines added so far to the named source (even none: the source is still listed). */
@@ -140,6 +153,7 @@ public final class TallyTable implements Externalizable {
   public TallyTable merge(TallyTable other) {
     other.tallies.forEach((key, t) -> add(key, t[COUNT], t[SUM], t[MIN], t[MAX]));
     lines += other.lines;
+    newestLogSecond = Math.max(newestLogSecond, other.newestLogSecond);
     return this;
   }
 
@@ -167,6 +181,7 @@ public final class TallyTable implements Externalizable {
   @Override
   public void writeExternal(ObjectOutput out) throws IOException {
     out.writeLong(lines);
+    out.writeLong(newestLogSecond);
     out.writeInt(tallies.size());
     for (Map.Entry<StatKey, long[]> entry : tallies.entrySet()) {
       StatKey key = entry.getKey();
@@ -189,6 +204,7 @@ public final class TallyTable implements Externalizable {
   @Override
   public void readExternal(ObjectInput in) throws IOException {
     lines = in.readLong();
+    newestLogSecond = in.readLong();
     int size = in.readInt();
     tallies = new HashMap<>(Math.max(16, size * 4 / 3 + 1));
     for (int i = 0; i < size; i++) {

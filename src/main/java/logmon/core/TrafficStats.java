@@ -12,6 +12,8 @@ import java.util.SortedMap;
  * @param sinceMillis epoch millis of the earliest batch counted, or null before the first batch
  * @param sourceLines lines (parsed or malformed) per source name
  * @param ipThreshold frequentIps lists clients seen more than this many times
+ * @param shed       lines dropped unread under overload ({@code --overload shed})
+ * @param newestLogSecond the newest log timestamp counted (epoch seconds), or null
  */
 public record TrafficStats(
     long requests,
@@ -25,7 +27,18 @@ public record TrafficStats(
     List<BatchCount> batches,
     Long sinceMillis,
     SortedMap<String, Long> sourceLines,
-    long ipThreshold) implements java.io.Serializable {
+    long ipThreshold,
+    long shed,
+    Long newestLogSecond) implements java.io.Serializable {
+
+  /** Statistics with nothing shed and no log time known (renderer tests). */
+  public TrafficStats(long requests, long malformed, long oversized, ByteStats bytes,
+      SortedMap<String, Long> status, List<Ranked> topEndpoints, List<Ranked> topErrorEndpoints,
+      List<Ranked> frequentIps, List<BatchCount> batches, Long sinceMillis,
+      SortedMap<String, Long> sourceLines, long ipThreshold) {
+    this(requests, malformed, oversized, bytes, status, topEndpoints, topErrorEndpoints, frequentIps,
+        batches, sinceMillis, sourceLines, ipThreshold, 0, null);
+  }
 
   /** The newest batch, or null before the first one. */
   public BatchCount lastBatch() {

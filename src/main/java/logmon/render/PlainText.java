@@ -60,6 +60,7 @@ public final class PlainText {
         .append(" min ").append(Numbers.count(t.bytes().min()))
         .append(" max ").append(Numbers.count(t.bytes().max()))
         .append(" sum ").append(Numbers.count(t.bytes().sum()))
+        .style(WARN).append(FlowText.shed(snapshot) == null ? "" : "   " + FlowText.shed(snapshot))
         .toAttributedString());
     if (snapshot.mostlyMalformed()) {
       out.add(new AttributedStringBuilder().style(WARN).append("warning: ").append(MOSTLY_MALFORMED)
@@ -118,9 +119,13 @@ public final class PlainText {
   }
 
   private static AttributedString healthLine(BatchHealth health) {
-    return new AttributedStringBuilder().style(DIM)
+    var line = new AttributedStringBuilder().style(DIM)
         .append("last batch: processing ").append(Numbers.millis(health.processingMillis()))
-        .append(", scheduling delay ").append(Numbers.millis(health.schedulingDelayMillis()))
-        .toAttributedString();
+        .append(", scheduling delay ").append(Numbers.millis(health.schedulingDelayMillis()));
+    String throttled = FlowText.throttled(health);
+    if (throttled != null) {
+      line.append("   ").style(WARN).append(throttled);
+    }
+    return line.toAttributedString();
   }
 }

@@ -39,6 +39,7 @@ public final class SnapshotJson {
     json.put("requests", traffic.requests());
     json.put("malformed", traffic.malformed());
     json.put("oversized", traffic.oversized());
+    json.put("shed", traffic.shed());
     json.put("requestsPerSecond", round(snapshot.requestsPerSecond()));
     json.set("bytes", bytes(traffic.bytes()));
     ObjectNode status = json.putObject("status");
@@ -99,6 +100,9 @@ public final class SnapshotJson {
     json.put("schedulingDelayMs", health.schedulingDelayMillis());
     json.put("totalDelayMs", health.totalDelayMillis());
     json.put("batchesCompleted", health.batchesCompleted());
+    json.put("throttled", health.throttled());
+    json.put("rateLimit", health.rateLimit() == null || health.rateLimit() == Long.MAX_VALUE ? null : health.rateLimit());
+    json.put("lagSeconds", health.lagSeconds());
     return json;
   }
 

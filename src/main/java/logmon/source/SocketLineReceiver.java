@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import logmon.core.OverloadPolicy;
 import logmon.core.SourceStatus.State;
 import org.apache.spark.storage.StorageLevel;
 
@@ -26,8 +27,8 @@ public final class SocketLineReceiver extends LineReceiver {
   private transient volatile boolean retrying;
 
   public SocketLineReceiver(String sourceName, String host, int port, StorageLevel storageLevel,
-      int maxLineBytes) {
-    super(sourceName, storageLevel, maxLineBytes);
+      int maxLineBytes, OverloadPolicy overload) {
+    super(sourceName, storageLevel, maxLineBytes, overload);
     this.host = host;
     this.port = port;
   }

@@ -3,6 +3,7 @@ package logmon.source;
 import java.io.FileInputStream;
 import java.io.FileDescriptor;
 import java.io.IOException;
+import logmon.core.OverloadPolicy;
 import logmon.core.SourceStatus.State;
 import org.apache.spark.storage.StorageLevel;
 
@@ -12,8 +13,9 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class StdinLineReceiver extends LineReceiver {
 
-  public StdinLineReceiver(String sourceName, StorageLevel storageLevel, int maxLineBytes) {
-    super(sourceName, storageLevel, maxLineBytes);
+  public StdinLineReceiver(String sourceName, StorageLevel storageLevel, int maxLineBytes,
+      OverloadPolicy overload) {
+    super(sourceName, storageLevel, maxLineBytes, overload);
   }
 
   @Override

@@ -14,25 +14,27 @@ import org.apache.spark.streaming.Time;
  * reduces the batch's lines to a single {@link TallyTable}, in one Spark job with no shuffle of
  * lines. Windows and running state then merge these summaries instead of lines.
  */
-final class BatchSummaries implements Function2<JavaRDD<String>, Time, JavaRDD<TallyTable>> {
+final class BatchSummaries<T> implements Function2<JavaRDD<T>, Time, JavaRDD<TallyTable>> {
 
   private static final long serialVersionUID = 1L;
 
   private final String sourceName;
   private final boolean parseInParallel;
+  private final LineFeed<T> feed;
 
   /**
    * @param parseInParallel tally the batch's blocks in parallel tasks and shuffle the (small)
    *     tables to one task; otherwise one task tallies every block, which on a small machine
    *     costs less than the shuffle
    */
-  BatchSummaries(String sourceName, boolean parseInParallel) {
+  BatchSummaries(String sourceName, boolean parseInParallel, LineFeed<T> feed) {
     this.sourceName = sourceName;
     this.parseInParallel = parseInParallel;
+    this.feed = feed;
   }
 
   @Override
-  public JavaRDD<TallyTable> call(JavaRDD<String> lines, Time time) {
+  public JavaRDD<TallyTable> call(JavaRDD<T> lines, Time time) {
     // Runs on the driver, where the clock offset is known: record real times.
     long batchMillis = time.milliseconds() + ResumeClock.offsetMillis();
     if (lines.getNumPartitions() == 0) {
@@ -41,19 +43,24 @@ final class BatchSummaries implements Function2<JavaRDD<String>, Time, JavaRDD<T
       empty.addBatchMarkers(batchMillis, sourceName);
       return JavaSparkContext.fromSparkContext(lines.context()).parallelize(List.of(empty), 1);
     }
-    return lines.mapPartitions(new TallyPartition())
+    return lines.mapPartitions(new TallyPartition<>(feed))
         .coalesce(1, parseInParallel)
         .mapPartitions(new MergeTables(batchMillis, sourceName));
   }
 
-  /** Tallies one partition of lines in a single pass. */
-  static final class TallyPartition implements FlatMapFunction<Iterator<String>, TallyTable> {
+  /** Tallies one partition of records in a single pass. */
+  static final class TallyPartition<T> implements FlatMapFunction<Iterator<T>, TallyTable> {
     private static final long serialVersionUID = 1L;
+    private final LineFeed<T> feed;
+
+    TallyPartition(LineFeed<T> feed) {
+      this.feed = feed;
+    }
 
     @Override
-    public Iterator<TallyTable> call(Iterator<String> lines) {
+    public Iterator<TallyTable> call(Iterator<T> records) {
       TallyTable table = new TallyTable();
-      lines.forEachRemaining(table::addLine);
+      records.forEachRemaining(record -> feed.addTo(record, table));
       return List.of(table).iterator();
     }
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.Map;
 import logmon.core.DurationText;
+import logmon.core.OverloadPolicy;
 import logmon.core.ViewSpec;
 import logmon.source.SourceSpec;
 
@@ -18,6 +19,8 @@ import logmon.source.SourceSpec;
  * @param writeAheadLog  receivers write what they receive to a log in the checkpoint directory
  * @param partitions     partitions of the reduced statistics (Spark's parallelism)
  * @param sparkUiPort    null: no Spark UI
+ * @param maxRate        the user's cap, lines/s per receiver (and per Kafka partition); null: none
+ * @param overload       what receivers do with lines logmon cannot keep up with
  */
 public record JobSettings(
     ViewSpec view,
@@ -31,7 +34,9 @@ public record JobSettings(
     boolean writeAheadLog,
     int partitions,
     int maxLineBytes,
-    Integer sparkUiPort) {
+    Integer sparkUiPort,
+    Long maxRate,
+    OverloadPolicy overload) {
 
   /** Small on purpose: per-batch summaries are tiny, and each partition is a task per batch. */
   public static final int DEFAULT_PARTITIONS = 2;
@@ -77,6 +82,7 @@ public record JobSettings(
     options.put("--ip-threshold", Long.toString(ipThreshold));
     options.put("sources", sources.stream().map(SourceSpec::description).collect(Collectors.joining(", ")));
     options.put("--max-line-bytes", Integer.toString(maxLineBytes));
+    options.put("--overload", overload.label());
     options.put("partitions", Integer.toString(partitions));
     return options;
   }

@@ -38,6 +38,7 @@ public final class RunMonitor implements StreamingListener {
   private final AtomicLong batchesCompleted = new AtomicLong();
   private final Map<String, SourceStatus> sources = new LinkedHashMap<>(); // guarded by itself
   private volatile BatchHealth health = BatchHealth.NONE;
+  private volatile FlowController flow; // null until the context exists
   private long lastCompletedBatchMillis; // guarded by this
 
   private RunMonitor(SnapshotSink sink, List<SourceStatus> initial, Runnable onAllInputEnded) {
@@ -60,9 +61,20 @@ public final class RunMonitor implements StreamingListener {
     return monitor;
   }
 
+  void watchFlow(FlowController controller) {
+    flow = controller;
+  }
+
   void publish(Instant time, ViewSpec view, TrafficStats traffic) {
+    BatchCount last = traffic.lastBatch();
+    FlowController controller = flow;
+    if (controller != null && last != null) {
+      controller.counted(last.batchTimeMillis(), last.requests() + last.malformed());
+    }
     List<SourceStatus> shown = displayedSources(traffic);
-    sink.accept(new Snapshot(time, view, traffic, health, SourceStatus.combine(shown), shown));
+    Long newest = traffic.newestLogSecond();
+    Long lag = newest == null ? null : Math.max(0, System.currentTimeMillis() / 1000 - newest);
+    sink.accept(new Snapshot(time, view, traffic, health.withLag(lag), SourceStatus.combine(shown), shown));
   }
 
   /** A connected source that sent nothing in the last batch is shown as waiting for data. */
@@ -107,8 +119,10 @@ public final class RunMonitor implements StreamingListener {
   @Override
   public void onBatchCompleted(StreamingListenerBatchCompleted event) {
     BatchInfo info = event.batchInfo();
+    FlowController.State flowState = flow == null ? new FlowController.State(null, null) : flow.state();
     health = new BatchHealth(millis(info.processingDelay()), millis(info.schedulingDelay()),
-        millis(info.totalDelay()), batchesCompleted.incrementAndGet());
+        millis(info.totalDelay()), batchesCompleted.incrementAndGet(), flowState.throttled(),
+        flowState.rateLimit(), null);
     synchronized (this) {
       lastCompletedBatchMillis = info.batchTime().milliseconds() + ResumeClock.offsetMillis();
       notifyAll();

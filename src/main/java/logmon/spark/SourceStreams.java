@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import logmon.core.RawLines;
 import logmon.core.TallyTable;
 import logmon.source.SocketLineReceiver;
 import logmon.source.SourceSpec;
@@ -40,14 +41,22 @@ final class SourceStreams {
    * A source's lines, and how to register what must run after each batch has been counted
    * (Kafka's offset commit).
    */
-  record Opened(JavaDStream<String> lines, Runnable registerAfterBatch) {}
+  record Opened<T>(JavaDStream<T> records, Class<T> recordClass, LineFeed<T> feed, Runnable registerAfterBatch) {
+
+    /** The source's summary per batch: one table of its records. */
+    JavaDStream<TallyTable> summaries(String name, boolean parseInParallel, boolean keepLinesForRecovery) {
+      var summaries = new BatchSummaries<>(name, parseInParallel, feed);
+      return new JavaDStream<>(new SummaryDStream<>(records.dstream(), recordClass, summaries, keepLinesForRecovery),
+          scala.reflect.ClassTag$.MODULE$.apply(TallyTable.class));
+    }
+  }
 
   /**
    * @param name   the source as users named it (a replay is read over a loopback socket, but
    *               reports as the replay)
    * @param source where to read
    */
-  static Opened open(JavaStreamingContext context, JobSettings settings, String name, SourceSpec source) {
+  static Opened<?> open(JavaStreamingContext context, JobSettings settings, String name, SourceSpec source) {
     int maxLineBytes = settings.maxLineBytes();
     // Locally, blocks stay as objects: serialising every line costs more than parsing it.
     // On a cluster they travel, and a second copy on another executor survives its loss.
@@ -55,11 +64,11 @@ final class SourceStreams {
         ? StorageLevel.MEMORY_AND_DISK()
         : StorageLevel.MEMORY_AND_DISK_SER_2();
     if (source instanceof SourceSpec.Socket socket) {
-      return plain(context.receiverStream(
-          new SocketLineReceiver(name, socket.host(), socket.port(), level, maxLineBytes)));
+      return received(context.receiverStream(
+          new SocketLineReceiver(name, socket.host(), socket.port(), level, maxLineBytes, settings.overload())));
     }
     if (source instanceof SourceSpec.Stdin) {
-      return plain(context.receiverStream(new StdinLineReceiver(name, level, maxLineBytes)));
+      return received(context.receiverStream(new StdinLineReceiver(name, level, maxLineBytes, settings.overload())));
     }
     if (source instanceof SourceSpec.Directory directory) {
       return plain(directory(context, directory, maxLineBytes));
@@ -70,8 +79,12 @@ final class SourceStreams {
     throw new IllegalArgumentException("cannot read " + name + " directly");
   }
 
-  private static Opened plain(JavaDStream<String> lines) {
-    return new Opened(lines, () -> {});
+  private static Opened<RawLines> received(JavaDStream<RawLines> records) {
+    return new Opened<>(records, RawLines.class, LineFeed.RAW_LINES, () -> {});
+  }
+
+  private static Opened<String> plain(JavaDStream<String> lines) {
+    return new Opened<>(lines, String.class, LineFeed.STRINGS, () -> {});
   }
 
   /** Spark's textFileStream, splitting at LF only (a lone CR is not a line end, as for sockets). */
@@ -84,7 +97,7 @@ final class SourceStreams {
         .map(new TextLine(maxLineBytes));
   }
 
-  private static Opened kafka(JavaStreamingContext context, SourceSpec.Kafka source, int maxLineBytes) {
+  private static Opened<String> kafka(JavaStreamingContext context, SourceSpec.Kafka source, int maxLineBytes) {
     Map<String, Object> params = Map.of(
         "bootstrap.servers", source.brokers(),
         "key.deserializer", StringDeserializer.class,
@@ -96,7 +109,7 @@ final class SourceStreams {
         LocationStrategies.PreferConsistent(),
         ConsumerStrategies.<String, String>Subscribe(List.of(source.topic()), params));
     JavaDStream<String> lines = records.flatMap(new RecordLines(maxLineBytes));
-    return new Opened(lines,
+    return new Opened<>(lines, String.class, LineFeed.STRINGS,
         () -> records.foreachRDD(new CommitOffsets((CanCommitOffsets) records.inputDStream())));
   }
 

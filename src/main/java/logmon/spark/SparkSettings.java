@@ -27,6 +27,7 @@ final class SparkSettings {
         // logmon stops the context itself (signals, --duration); Spark's hook would race it.
         .set("spark.streaming.stopGracefullyOnShutdown", "false")
         .set("spark.streaming.clock", ResumeClock.class.getName());
+    flowControl(conf, settings.maxRate());
     if (settings.sparkUiPort() != null) {
       // bound to SPARK_LOCAL_IP, which bin/logmon sets to 127.0.0.1
       conf.set("spark.ui.enabled", "true").set("spark.ui.port", settings.sparkUiPort().toString());
@@ -40,6 +41,31 @@ final class SparkSettings {
       forCluster(conf);
     }
     return conf;
+  }
+
+  /**
+   * The receivers' rate limiter (which {@code store(line)} waits on) starts at a limit a cold JVM
+   * can count, capped by {@code --max-rate}; {@link FlowController} moves it after every batch.
+   * Spark's PID backpressure stays off: it would send its own, collapsing, limits. A Kafka direct
+   * stream reads at most {@code --max-rate} records per partition and second into a batch.
+   */
+  static void flowControl(SparkConf conf, Long maxRate) {
+    conf.set("spark.streaming.backpressure.enabled", "false")
+        .set("spark.streaming.backpressure.initialRate", Long.toString(FlowController.initialRate(maxRate)));
+    if (maxRate != null) {
+      conf.set("spark.streaming.receiver.maxRate", maxRate.toString())
+          .set("spark.streaming.kafka.maxRatePerPartition", maxRate.toString());
+    } else {
+      conf.remove("spark.streaming.receiver.maxRate").remove("spark.streaming.kafka.maxRatePerPartition");
+    }
+  }
+
+  /**
+   * A context restored from a checkpoint brings the configuration of the run that saved it; this
+   * run's {@code --max-rate} applies to the receivers this JVM starts (local mode).
+   */
+  static void useFlowControl(Long maxRate) {
+    flowControl(SparkEnv.get().conf(), maxRate);
   }
 
   /**

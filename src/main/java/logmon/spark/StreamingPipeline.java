@@ -10,6 +10,7 @@ import logmon.core.TallyTable;
 import logmon.core.ViewSpec;
 import logmon.source.SourceSpec;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function3;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.storage.StorageLevel;
@@ -48,14 +49,12 @@ public final class StreamingPipeline {
       context.checkpoint(checkpointDir);
     }
     List<JavaDStream<TallyTable>> perSource = new ArrayList<>();
-    List<SourceStreams.Opened> opened = new ArrayList<>();
+    List<SourceStreams.Opened<?>> opened = new ArrayList<>();
     for (int i = 0; i < readFrom.size(); i++) {
       String name = settings.sources().get(i).description();
-      SourceStreams.Opened source = SourceStreams.open(context, settings, name, readFrom.get(i));
+      SourceStreams.Opened<?> source = SourceStreams.open(context, settings, name, readFrom.get(i));
       opened.add(source);
-      var summaries = new BatchSummaries(name, !settings.isLocal());
-      perSource.add(new JavaDStream<>(new SummaryDStream(source.lines().dstream(), summaries,
-          settings.checkpointDir() != null), ClassTag$.MODULE$.apply(TallyTable.class)));
+      perSource.add(source.summaries(name, !settings.isLocal(), settings.checkpointDir() != null));
     }
     JavaDStream<TallyTable> tables = perSource.size() == 1
         ? perSource.get(0)
@@ -74,6 +73,11 @@ public final class StreamingPipeline {
       // window() caches its input serialised; the tables are only read, so keep them as objects.
       tables.persist(StorageLevel.MEMORY_AND_DISK());
       window.foreachRDD(new SnapshotPublisher.OfTables(view, settings.top(), settings.ipThreshold()));
+      if (view.slide().compareTo(view.batch()) > 0) {
+        // Between slides no output would run, and Spark completes no batch: summarise each batch
+        // as it comes, so its lines are let go of and flow control hears that they were counted.
+        tables.foreachRDD(new Summarise());
+      }
       return;
     }
     // Two consumers below: the batch's table is cached (SummaryDStream), not tallied twice.
@@ -107,6 +111,16 @@ public final class StreamingPipeline {
 
   static Duration sparkDuration(java.time.Duration duration) {
     return new Duration(duration.toMillis());
+  }
+
+  /** Makes a batch's (cached) table now; the window reads it at the next slide. */
+  static final class Summarise implements org.apache.spark.api.java.function.VoidFunction<JavaRDD<TallyTable>> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void call(JavaRDD<TallyTable> tables) {
+      tables.count();
+    }
   }
 
   /**

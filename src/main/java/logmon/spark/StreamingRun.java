@@ -7,6 +7,7 @@ import java.util.List;
 import logmon.core.Mode;
 import logmon.core.SnapshotSink;
 import logmon.core.SourceStatus;
+import logmon.source.Backlog;
 import logmon.source.DirectoryWatcher;
 import logmon.source.InputGate;
 import logmon.source.ReplayServer;
@@ -60,7 +61,10 @@ public final class StreamingRun {
               : null;
       RunMonitor monitor = RunMonitor.install(sink, initialStates(), () -> stop.request("input ended"));
       watchDirectories(monitor, cleanup);
-      JavaStreamingContext context = startSpark(readFrom, checkpoint, durable, monitor);
+      // Locally the receivers share this JVM's heap: cap what they may hold uncounted.
+      Backlog backlog = settings.isLocal() ? Backlog.install(Runtime.getRuntime().maxMemory()) : null;
+      cleanup.add(Backlog::uninstall);
+      JavaStreamingContext context = startSpark(readFrom, checkpoint, durable, monitor, backlog);
       if (context == null) {
         LOG.info("logmon stopped while Spark was starting: {}", stop.reason());
         return;
@@ -83,7 +87,7 @@ public final class StreamingRun {
    * waits for. Returns the started context, or null when a stop came first.
    */
   private JavaStreamingContext startSpark(List<SourceSpec> readFrom, String checkpoint,
-      CheckpointDirectory durable, RunMonitor monitor) throws Exception {
+      CheckpointDirectory durable, RunMonitor monitor, Backlog backlog) throws Exception {
     String master = settings.master();
     boolean cluster = !settings.isLocal();
     String waitingFor = cluster ? "the Spark master " + master : "Spark to start (" + master + ")";
@@ -99,8 +103,16 @@ public final class StreamingRun {
         if (settings.writeAheadLog() && settings.isLocal()) {
           SparkSettings.useReceiverLog(checkpoint);
         }
+        if (settings.isLocal()) {
+          SparkSettings.useFlowControl(settings.maxRate());
+        }
       }
       try {
+        // Registered first: the monitor reads what the controller decided for the same batch.
+        FlowController flow = new FlowController(context.ssc(), settings.maxRate(), backlog,
+            settings.view().batch().toMillis());
+        context.addStreamingListener(flow);
+        monitor.watchFlow(flow);
         context.addStreamingListener(monitor);
         context.start();
       } catch (RuntimeException e) {

@@ -19,19 +19,21 @@ import scala.reflect.ClassTag$;
  * a restart must recompute tables from the received lines (a durable checkpoint), it keeps them
  * as long as Spark would.
  */
-final class SummaryDStream extends DStream<TallyTable> {
+final class SummaryDStream<T> extends DStream<TallyTable> {
 
   private static final long serialVersionUID = 1L;
 
-  private final DStream<String> lines;
-  private final BatchSummaries summaries;
+  private final DStream<T> lines;
+  private final BatchSummaries<T> summaries;
   private final boolean keepLinesForRecovery;
+  private final Class<T> recordClass;
 
-  SummaryDStream(DStream<String> lines, BatchSummaries summaries, boolean keepLinesForRecovery) {
+  SummaryDStream(DStream<T> lines, Class<T> recordClass, BatchSummaries<T> summaries, boolean keepLinesForRecovery) {
     super(lines.ssc(), ClassTag$.MODULE$.apply(TallyTable.class));
     this.lines = lines;
     this.summaries = summaries;
     this.keepLinesForRecovery = keepLinesForRecovery;
+    this.recordClass = recordClass;
     // Small, and read again by every window or state update: keep them, on disk if memory is short.
     persist(StorageLevel.MEMORY_AND_DISK());
   }
@@ -48,11 +50,11 @@ final class SummaryDStream extends DStream<TallyTable> {
 
   @Override
   public Option<RDD<TallyTable>> compute(Time time) {
-    Option<RDD<String>> batch = lines.getOrCompute(time);
+    Option<RDD<T>> batch = lines.getOrCompute(time);
     if (batch.isEmpty()) {
       return Option.empty();
     }
-    return Option.apply(summaries.call(JavaRDD.fromRDD(batch.get(), ClassTag$.MODULE$.apply(String.class)), time).rdd());
+    return Option.apply(summaries.call(JavaRDD.fromRDD(batch.get(), ClassTag$.MODULE$.apply(recordClass)), time).rdd());
   }
 
   @Override

@@ -43,6 +43,10 @@ class LogmonCommandTest {
       "--no-such-option                | unknown option '--no-such-option'",
       "--duration 0ms                  | '0ms' must be longer than zero",
       "--state fastest                 | --state: 'fastest' is not a state method",
+      "--max-rate 0                    | --max-rate must be at least 1 line/s, not 0",
+      "--max-rate fast                 | 'fast' is not a count (such as 50000, 250k or 1.5M)",
+      "--max-rate 1.5                  | '1.5' is not a count",
+      "--overload drop                 | --overload: 'drop' is not one of wait, shed",
   })
   void badUsageIsOneLineAndExitTwo(String args, String expected) {
     StringWriter err = new StringWriter();

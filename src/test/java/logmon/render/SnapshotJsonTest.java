@@ -68,6 +68,28 @@ class SnapshotJsonTest {
   }
 
   @Test
+  void flowControlFieldsSayWhetherLogmonIsHeldBackAndHowFarBehind() throws Exception {
+    var view = ViewSpec.cumulative(Duration.ofSeconds(1));
+    TrafficStats t = traffic();
+    TrafficStats shedding = new TrafficStats(t.requests(), t.malformed(), t.oversized(), t.bytes(), t.status(),
+        t.topEndpoints(), t.topErrorEndpoints(), t.frequentIps(), t.batches(), t.sinceMillis(), t.sourceLines(),
+        t.ipThreshold(), 1234, T.getEpochSecond() - 5);
+    var source = new SourceStatus("127.0.0.1:9999", SourceStatus.State.CONNECTED, "127.0.0.1:9999");
+    var health = new BatchHealth(900L, 1500L, 2400L, 7, true, 240_000L, 5L);
+    JsonNode json = SnapshotJson.toJson(new Snapshot(T, view, shedding, health, source, List.of(source)));
+    assertThat(json.get("shed").asLong()).isEqualTo(1234);
+    assertThat(json.at("/batchHealth/throttled").asBoolean()).isTrue();
+    assertThat(json.at("/batchHealth/rateLimit").asLong()).isEqualTo(240_000);
+    assertThat(json.at("/batchHealth/lagSeconds").asLong()).isEqualTo(5);
+
+    JsonNode unknown = SnapshotJson.toJson(snapshot(view, t));
+    assertThat(unknown.get("shed").asLong()).isZero();
+    assertThat(unknown.at("/batchHealth/throttled").isNull()).isTrue();
+    assertThat(unknown.at("/batchHealth/rateLimit").isNull()).isTrue();
+    assertThat(unknown.at("/batchHealth/lagSeconds").isNull()).isTrue();
+  }
+
+  @Test
   void controlCharactersAreEscapedInTheJsonText() throws Exception {
     var view = ViewSpec.cumulative(Duration.ofSeconds(1));
     String text = SnapshotJson.MAPPER.writeValueAsString(SnapshotJson.toJson(snapshot(view, traffic())));

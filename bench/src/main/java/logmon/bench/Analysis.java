@@ -50,6 +50,9 @@ final class Analysis {
   final double completedPerS;
   final List<Long> processing = new ArrayList<>();
   final List<Long> scheduling = new ArrayList<>();
+  /** Rate limits in force during the window, and how many of its batches were throttled. */
+  final List<Long> rateLimits = new ArrayList<>();
+  int throttledBatches;
   final double schedulingSlope;
   final boolean keepsUp;
   final List<Double> latencyS = new ArrayList<>();
@@ -127,6 +130,12 @@ final class Analysis {
         y.add(out.schedulingDelayMs().doubleValue());
       }
       outputLagS.add((out.readEpochMillis() - out.batchTimeMillis()) / 1000.0);
+      if (out.rateLimit() != null) {
+        rateLimits.add(out.rateLimit());
+      }
+      if (out.throttled()) {
+        throttledBatches++;
+      }
     }
     schedulingSlope = Stats.slope(x.stream().mapToDouble(Double::doubleValue).toArray(),
         y.stream().mapToDouble(Double::doubleValue).toArray());
@@ -249,6 +258,8 @@ final class Analysis {
         ms(Stats.percentile(processing, 50)), ms(Stats.percentile(processing, 99)), ms(Stats.max(processing)),
         ms(Stats.percentile(scheduling, 50)), ms(Stats.percentile(scheduling, 99)), ms(Stats.max(scheduling)),
         schedulingSlope);
+    line(r, "flow control %d of %d batches throttled; rate limit p50 %s max %s lines/s", throttledBatches,
+        inWindow.size(), count(Stats.percentile(rateLimits, 50)), count(Stats.max(rateLimits)));
     line(r, "latency      probe line -> JSON: %d of %d probes seen, p50 %s p90 %s p99 %s max %s",
         latencyS.size(), probesInWindow, secondsText(Stats.percentile(latencyS, 50)),
         secondsText(Stats.percentile(latencyS, 90)), secondsText(Stats.percentile(latencyS, 99)),
@@ -318,6 +329,8 @@ final class Analysis {
     json.put("completedPerSecond", round(completedPerS));
     json.put("sustainedPerSecond", round(sustainedLinesPerSecond()));
     json.put("keepsUp", keepsUp);
+    json.put("throttledBatches", throttledBatches);
+    json.put("rateLimitP50", Stats.percentile(rateLimits, 50));
     json.put("processingP50Ms", Stats.percentile(processing, 50));
     json.put("processingP99Ms", Stats.percentile(processing, 99));
     json.put("schedulingDelayP50Ms", Stats.percentile(scheduling, 50));
@@ -379,6 +392,10 @@ final class Analysis {
 
   private static String ms(double v) {
     return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0f", v);
+  }
+
+  private static String count(double value) {
+    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%,.0f", value);
   }
 
   private static void line(StringBuilder r, String format, Object... args) {

@@ -15,10 +15,13 @@ import java.util.TreeMap;
  * @param batchLines        {@code lastBatch.requests + lastBatch.malformed}: lines counted in that batch
  * @param processingMs      {@code batchHealth.*}: of the last batch completed when this one was published
  * @param status            the {@code status} counts over the view
+ * @param throttled         {@code batchHealth.throttled}: the receivers were held back
+ * @param rateLimit         {@code batchHealth.rateLimit}: lines/s the receivers may read
  */
 record Output(long readNanos, long readEpochMillis, int jsonChars, long batchTimeMillis, long batchLines,
     long batchMalformed, long requests, long malformed, Long processingMs, Long schedulingDelayMs,
-    Long totalDelayMs, long batchesCompleted, Map<Integer, Long> status, int frequentIps) {
+    Long totalDelayMs, long batchesCompleted, Map<Integer, Long> status, int frequentIps,
+    boolean throttled, Long rateLimit) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -44,7 +47,8 @@ record Output(long readNanos, long readEpochMillis, int jsonChars, long batchTim
         batchMalformed, root.path("requests").asLong(0), root.path("malformed").asLong(0),
         longOrNull(health.path("processingMs")), longOrNull(health.path("schedulingDelayMs")),
         longOrNull(health.path("totalDelayMs")), health.path("batchesCompleted").asLong(0), status,
-        root.path("frequentIps").size());
+        root.path("frequentIps").size(), health.path("throttled").asBoolean(false),
+        longOrNull(health.path("rateLimit")));
   }
 
   private static Long longOrNull(JsonNode node) {

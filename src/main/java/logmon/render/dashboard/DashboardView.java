@@ -14,6 +14,7 @@ import logmon.core.Snapshot;
 import logmon.core.SourceStatus;
 import logmon.core.TrafficStats;
 import logmon.core.ViewSpec;
+import logmon.render.FlowText;
 import logmon.render.Numbers;
 import logmon.render.PlainText;
 import logmon.render.Sanitizer;
@@ -140,6 +141,15 @@ final class DashboardView {
     if (t.sourceLines().size() > 1) {
       // Several sources: how many lines each sent, so a silent one stands out.
       t.sourceLines().forEach((name, lines) -> items.add(item(Cells.fit(name, 30) + " ", Numbers.count(lines))));
+    }
+    String shed = FlowText.shed(snapshot);
+    if (shed != null) {
+      items.add(List.of(new Span(shed, Ink.WARN)));
+    }
+    String throttled = FlowText.throttled(snapshot.health());
+    if (throttled != null) {
+      // Figures are late, not traffic low: said where the eye lands first.
+      items.add(List.of(new Span(throttled, Ink.WARN)));
     }
     List<List<Span>> lines = Spans.flow(items, width);
     if (snapshot.mostlyMalformed()) {

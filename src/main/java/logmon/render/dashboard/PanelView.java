@@ -13,6 +13,7 @@ import logmon.core.Ranked;
 import logmon.core.Snapshot;
 import logmon.core.TrafficStats;
 import logmon.core.ViewSpec;
+import logmon.render.FlowText;
 import logmon.render.Numbers;
 import logmon.render.dashboard.Spans.Span;
 
@@ -206,15 +207,18 @@ final class PanelView {
   private static void drawHealth(TextGraphics g, BatchHealth health, ViewSpec view) {
     int width = g.getSize().getColumns();
     long interval = view.batch().toMillis();
-    Spans.put(g, 1, 0, "batch interval   " + DurationText.format(view.batch()) + "  (" + Numbers.count(health.batchesCompleted())
-        + " done)", Ink.NORMAL, width);
     Long processing = health.processingMillis();
-    Spans.put(g, 1, 1, "last processing  " + Numbers.millis(processing),
+    Spans.put(g, 1, 0, "last processing  " + Numbers.millis(processing) + "  (" + DurationText.format(view.batch())
+        + " batches, " + Numbers.count(health.batchesCompleted()) + " done)",
         processing != null && processing > interval ? Ink.WARN : Ink.NORMAL, width);
     Long delay = health.schedulingDelayMillis();
     boolean behind = delay != null && delay > interval;
-    Spans.put(g, 1, 2, "scheduling delay " + Numbers.millis(delay) + (behind ? "  falling behind" : ""),
+    Spans.put(g, 1, 1, "scheduling delay " + Numbers.millis(delay) + (behind ? "  falling behind" : ""),
         behind ? Ink.WARN : Ink.NORMAL, width);
+    String throttled = FlowText.throttled(health);
+    Spans.put(g, 1, 2, "flow             " + (health.throttled() == null ? "-"
+        : throttled != null ? throttled : "keeping up, " + FlowText.limit(health)),
+        throttled != null ? Ink.WARN : Ink.NORMAL, width);
   }
 
 }

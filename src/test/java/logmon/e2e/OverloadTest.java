@@ -1,0 +1,194 @@
+package logmon.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A source faster than logmon (issue 9): the real bin/logmon against a {@link Flood} that writes as
+ * fast as the socket takes. logmon must stay alive and publish every batch, say it is throttled,
+ * keep its heap within the configured bound, count exactly what was sent (lossless by default), or
+ * count exactly what it shed, and stop on request. Figures measured here are printed, not asserted.
+ */
+class OverloadTest {
+
+  private static final String HEAP = "640m";
+  private static final long HEAP_BYTES = 640L << 20;
+  private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+  @TempDir
+  Path dir;
+  private final List<LogmonProcess> children = new ArrayList<>();
+  private final List<Flood> floods = new ArrayList<>();
+
+  @AfterEach
+  void stopChildren() throws IOException {
+    for (LogmonProcess child : children) {
+      child.process.destroyForcibly();
+    }
+    for (Flood flood : floods) {
+      flood.close();
+    }
+  }
+
+  private LogmonProcess start(Path runDir, Flood flood, String... mode) throws IOException {
+    List<String> args = new ArrayList<>(List.of(mode));
+    args.addAll(List.of("--port", Integer.toString(flood.port()), "--output", "json"));
+    java.nio.file.Files.createDirectories(runDir);
+    LogmonProcess logmon = LogmonProcess.start(runDir, null, Map.of("LOGMON_HEAP", HEAP), args.toArray(String[]::new));
+    children.add(logmon);
+    return logmon;
+  }
+
+  private Flood flood(Duration length) throws IOException {
+    Flood flood = new Flood(length);
+    floods.add(flood);
+    return flood;
+  }
+
+  @Test
+  void aMinuteOfFloodInBothModesStaysAliveThrottledBoundedAndExact() throws Exception {
+    Flood windowFlood = flood(Duration.ofSeconds(60));
+    Flood cumulativeFlood = flood(Duration.ofSeconds(60));
+    LogmonProcess window = start(dir.resolve("window"), windowFlood, "--window", "30s", "--duration", "75s");
+    LogmonProcess cumulative = start(dir.resolve("cumulative"), cumulativeFlood, "--cumulative");
+
+    window.awaitJson("a throttled batch in window mode", 120, json -> json.at("/batchHealth/throttled").asBoolean());
+    cumulative.awaitJson("a throttled batch in cumulative mode", 120, json -> json.at("/batchHealth/throttled").asBoolean());
+    long[] windowHeap = {liveHeapBytes(window), 0};
+    long[] cumulativeHeap = {liveHeapBytes(cumulative), 0};
+    assertThat(windowFlood.awaitDone(180)).as("the window flood ended").isTrue();
+    assertThat(cumulativeFlood.awaitDone(180)).as("the cumulative flood ended").isTrue();
+    windowHeap[1] = liveHeapBytes(window);
+    cumulativeHeap[1] = liveHeapBytes(cumulative);
+
+    // Lossless: every line the socket took is counted, once the backlog in the source drains.
+    long sent = cumulativeFlood.sent();
+    JsonNode last = cumulative.awaitJson("all " + sent + " flooded lines counted", 300,
+        json -> json.get("requests").asLong() >= sent);
+    assertThat(last.get("requests").asLong()).isEqualTo(sent);
+    assertThat(last.get("malformed").asLong()).isZero();
+    assertThat(last.get("shed").asLong()).isZero();
+    assertThat(status(last)).isEqualTo(cumulativeFlood.sentByStatus());
+    assertThat(last.at("/bytes/sum").asLong()).isEqualTo(sent / 1000 * 599_500);
+
+    assertThat(window.waitFor(240)).as("window mode exits 0 at --duration").isZero();
+    List<JsonNode> batches = window.jsonLines();
+    assertOneObjectPerBatch(batches);
+    assertThat(batches).anySatisfy(json -> assertThat(json.at("/batchHealth/rateLimit").isNumber()).isTrue());
+    assertThat(batches).anySatisfy(json -> assertThat(json.at("/batchHealth/lagSeconds").isNumber()).isTrue());
+
+    cumulative.signal("TERM");
+    assertThat(cumulative.waitFor(120)).as("cumulative mode exits 0 on SIGTERM").isZero();
+    assertOneObjectPerBatch(cumulative.jsonLines());
+
+    for (long[] heap : List.of(windowHeap, cumulativeHeap)) {
+      for (long bytes : heap) {
+        assertThat(bytes).as("live heap after a full GC, against -Xmx%s", HEAP).isLessThan(HEAP_BYTES * 3 / 4);
+      }
+    }
+    System.out.printf("overload: sent %,d lines in 60 s to cumulative (%,d/s counted), %,d to window;"
+            + " live heap after GC: window %s MiB, cumulative %s MiB%n",
+        sent, sent / 60, windowFlood.sent(), mib(windowHeap), mib(cumulativeHeap));
+  }
+
+  @Test
+  void sheddingCountsEveryLineItDropsSoCountedPlusShedIsSent() throws Exception {
+    Flood flood = flood(Duration.ofSeconds(15));
+    LogmonProcess logmon = start(dir, flood, "--cumulative", "--overload", "shed");
+    assertThat(flood.awaitDone(120)).as("the flood ended").isTrue();
+    long sent = flood.sent();
+    JsonNode last = logmon.awaitJson("counted + shed = the " + sent + " lines sent", 180,
+        json -> json.get("requests").asLong() + json.get("shed").asLong() >= sent);
+    long counted = last.get("requests").asLong();
+    long shed = last.get("shed").asLong();
+    assertThat(counted + shed).isEqualTo(sent);
+    assertThat(shed).as("a flood faster than logmon is shed, not waited for").isPositive();
+    assertThat(last.get("malformed").asLong()).isZero();
+    System.out.printf("shed: sent %,d, counted %,d, shed %,d%n", sent, counted, shed);
+
+    long asked = System.nanoTime();
+    logmon.signal("INT");
+    assertThat(logmon.waitFor(120)).as("exit status after Ctrl-C").isZero();
+    System.out.printf("shed: Ctrl-C to exit %.1f s%n", (System.nanoTime() - asked) / 1e9);
+  }
+
+  @Test
+  void ctrlCDuringOverloadStopsCleanly() throws Exception {
+    Flood flood = flood(Duration.ofMinutes(5));
+    LogmonProcess logmon = start(dir, flood, "--window", "30s");
+    logmon.awaitJson("a throttled batch", 120, json -> json.at("/batchHealth/throttled").asBoolean());
+    long asked = System.nanoTime();
+    logmon.signal("INT");
+    assertThat(logmon.waitFor(120)).as("exit status after Ctrl-C under overload").isZero();
+    System.out.printf("overload: Ctrl-C to exit %.1f s%n", (System.nanoTime() - asked) / 1e9);
+    assertOneObjectPerBatch(logmon.jsonLines());
+  }
+
+  @Test
+  void runningOutOfMemoryAnywayIsOneLineAndAQuickExitNeverAHungJvm() throws Exception {
+    // Distinct 20 KB paths in a long window: no heap holds them (issue 11 is the cure).
+    Flood unique = Flood.ofUniquePaths(Duration.ofMinutes(5));
+    floods.add(unique);
+    List<String> args = List.of("--window", "10m", "--port", Integer.toString(unique.port()), "--output", "json");
+    LogmonProcess logmon = LogmonProcess.start(dir, null, Map.of("LOGMON_HEAP", "480m"), args.toArray(String[]::new));
+    children.add(logmon);
+    int status = logmon.waitFor(280);
+    assertThat(status).as("exit status when the heap runs out").isEqualTo(3);
+    assertThat(logmon.stderrText().lines().filter(line -> line.contains("out of memory")))
+        .containsExactly("logmon: out of memory (heap 480m): raise LOGMON_HEAP, or lower --max-rate or --window");
+    assertThat(logmon.stderrText()).doesNotContain("Exception", "\tat ", "OutOfMemoryError");
+    logmon.jsonLines(); // stdout still holds nothing but whole JSON objects
+    System.out.printf("out of memory: exit 3 after %,d unique lines sent%n", unique.sent());
+  }
+
+  /** Every batch published, none skipped: consecutive times one batch apart. */
+  private static void assertOneObjectPerBatch(List<JsonNode> objects) {
+    assertThat(objects).as("JSON objects").isNotEmpty();
+    for (int i = 1; i < objects.size(); i++) {
+      long previous = java.time.Instant.parse(objects.get(i - 1).get("time").asText()).toEpochMilli();
+      long current = java.time.Instant.parse(objects.get(i).get("time").asText()).toEpochMilli();
+      assertThat(current - previous).as("batch %d follows batch %d", i, i - 1).isEqualTo(1000);
+    }
+  }
+
+  private static TreeMap<String, Long> status(JsonNode json) {
+    TreeMap<String, Long> status = new TreeMap<>();
+    json.get("status").fields().forEachRemaining(e -> status.put(e.getKey(), e.getValue().asLong()));
+    return status;
+  }
+
+  /** The JVM's heap in use right after a full collection (jcmd), in bytes. */
+  private static long liveHeapBytes(LogmonProcess logmon) throws Exception {
+    jcmd(logmon, "GC.run");
+    String info = jcmd(logmon, "GC.heap_info");
+    Matcher used = USED.matcher(info);
+    assertThat(used.find()).as("jcmd GC.heap_info: %s", info).isTrue();
+    return Long.parseLong(used.group(1)) * 1024;
+  }
+
+  private static String jcmd(LogmonProcess logmon, String command) throws Exception {
+    Process jcmd = new ProcessBuilder("jcmd", Long.toString(logmon.pid()), command).redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(jcmd.waitFor(60, TimeUnit.SECONDS)).as("jcmd %s answered", command).isTrue();
+    return out;
+  }
+
+  private static String mib(long[] bytes) {
+    return (bytes[0] >> 20) + " → " + (bytes[1] >> 20);
+  }
+}
