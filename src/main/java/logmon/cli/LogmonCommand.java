@@ -60,6 +60,12 @@ final class LogmonCommand implements Callable<Integer> {
 
   static final Duration DEFAULT_WINDOW = Duration.ofSeconds(30);
 
+  private final StopRequest stop;
+
+  private LogmonCommand(StopRequest stop) {
+    this.stop = stop;
+  }
+
   @Option(names = {"-w", "--window"}, paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Statistics over the last DURATION of data, sliding every --slide (the default mode: 30s).")
   Duration window;
@@ -156,7 +162,12 @@ final class LogmonCommand implements Callable<Integer> {
 
   /** The command line with logmon's error handling: one line on stderr and exit 2 for bad usage. */
   static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new LogmonCommand());
+    return commandLine(new StopRequest());
+  }
+
+  /** @param stop the run's stop request, which signal handlers may already hold */
+  static CommandLine commandLine(StopRequest stop) {
+    CommandLine cl = new CommandLine(new LogmonCommand(stop));
     cl.setParameterExceptionHandler((ex, args) -> {
       ex.getCommandLine().getErr().println("logmon: " + UsageErrors.describe(ex) + " (see logmon --help)");
       return ExitCodes.USAGE;
@@ -185,8 +196,9 @@ final class LogmonCommand implements Callable<Integer> {
     JobSettings settings = settings();
     Path log = prepareLogFile();
     System.setProperty("logmon.log.file", log.toString());
-    StopRequest stop = new StopRequest();
-    ShutdownSignals.install(stop);
+    if (stop.isRequested()) {
+      return ExitCodes.OK; // a signal before anything started: nothing to count, nothing to stop
+    }
     if (duration != null) {
       stop.requestAfter(duration);
     }

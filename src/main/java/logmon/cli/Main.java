@@ -1,6 +1,7 @@
 package logmon.cli;
 
 import java.util.Optional;
+import logmon.spark.StopRequest;
 import org.slf4j.LoggerFactory;
 
 /** Entry point: runs the command and exits with its code, however the JVM's shutdown goes. */
@@ -15,8 +16,11 @@ public final class Main {
     // An exception no thread catches goes to the log file: the terminal gets no stack trace.
     Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
         LoggerFactory.getLogger(Main.class).error("Uncaught exception in thread {}", thread.getName(), e));
+    // Signals first: a SIGTERM or Ctrl-C from now on is a graceful stop, even before Spark starts.
+    StopRequest stop = new StopRequest();
+    ShutdownSignals.install(stop);
     Optional<RunDirectory> run = RunDirectory.claim();
-    int code = LogmonCommand.commandLine().execute(args);
+    int code = LogmonCommand.commandLine(stop).execute(args);
     run.ifPresent(RunDirectory::remove);
     exit(code);
   }

@@ -87,7 +87,9 @@ class StartupTest {
     double seconds = (System.nanoTime() - signalled) / 1e9;
     System.out.printf("StartupTest: SIG%s 3 s after launch to exit: %.1f s%n", signal, seconds);
 
-    assertThat(code).as(logmon.stderrText()).isZero();
+    // 0: logmon's handler stopped it; 128+15 or 128+2: the JVM's own, for a signal that came before
+    // main() installed logmon's (the JVM alone may take seconds to get there on a loaded machine).
+    assertThat(code).as(logmon.stderrText()).isIn(0, signal.equals("TERM") ? 143 : 130);
     assertThat(seconds).as("seconds from SIG%s to exit", signal).isLessThan(10);
     assertThat(logmon.stderrText()).doesNotContain("Exception", "\tat ");
   }
