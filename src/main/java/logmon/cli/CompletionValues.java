@@ -3,6 +3,7 @@ package logmon.cli;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import logmon.core.format.Presets;
 import logmon.spark.StateMethod;
 
 /** The values of options that take a word from a fixed list, for completion and --help. */
@@ -28,6 +29,16 @@ final class CompletionValues {
     @Override
     public Iterator<String> iterator() {
       return List.of("wait", "shed").iterator();
+    }
+  }
+
+  /** auto and the presets; a LogFormat string of the server's own is typed in full. */
+  static final class LogFormats implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      List<String> names = new java.util.ArrayList<>(List.of("auto"));
+      names.addAll(Presets.names());
+      return names.iterator();
     }
   }
 }

@@ -12,6 +12,8 @@ import logmon.core.DurationText;
 import logmon.core.OverloadPolicy;
 import logmon.core.SnapshotSink;
 import logmon.core.ViewSpec;
+import logmon.core.format.FormatException;
+import logmon.core.format.LineParser;
 import logmon.render.JsonLinesSink;
 import logmon.render.PlainTextSink;
 import logmon.render.dashboard.DashboardSink;
@@ -156,6 +158,12 @@ final class LogmonCommand implements Callable<Integer> {
           + " count what cannot be counted) (default: ${DEFAULT-VALUE}).")
   String overload;
 
+  @Option(names = "--log-format", paramLabel = "SPEC", defaultValue = "auto",
+      completionCandidates = CompletionValues.LogFormats.class,
+      description = "The access log's format: auto (default: found among the presets), common, combined,"
+          + " vcombined, nginx, or the server's own LogFormat / log_format string, verbatim.")
+  String logFormat;
+
   enum OutputFormat { auto, tui, plain, json }
 
   enum ColorChoice { auto, always, never }
@@ -257,6 +265,11 @@ final class LogmonCommand implements Callable<Integer> {
     if (sparkUi != null && (sparkUi < 1 || sparkUi > 65535)) {
       throw new UsageException("--spark-ui port must be between 1 and 65535, not " + sparkUi);
     }
+    try {
+      LineParser.of(logFormat);
+    } catch (FormatException e) {
+      throw new UsageException("--log-format: " + e.getMessage());
+    }
     StateMethod stateMethod;
     try {
       stateMethod = StateMethod.fromLabel(state);
@@ -274,7 +287,7 @@ final class LogmonCommand implements Callable<Integer> {
     }
     return new JobSettings(view, sourceSpecs, sparkMaster, top, ipThreshold, checkpointDir, stateMethod, fresh,
         checkpointDir != null && !noWal, JobSettings.DEFAULT_PARTITIONS, maxLineBytes, sparkUi, maxRate,
-        overloadPolicy);
+        overloadPolicy, logFormat);
   }
 
   private Path checkpointDir() {

@@ -65,9 +65,11 @@ public final class RateControl {
     double step = Math.max(1 / MAX_STEP, Math.min(MAX_STEP, headroom));
     if (held) {
       limit = clamp(limit * step);
-    } else if (processingMs > intervalMs || delayMs > intervalMs) {
+    } else if ((processingMs > intervalMs || delayMs > intervalMs) && perReceiverRate > floor) {
       // Behind although the receivers were not held: the source sends less than the limit, and
       // even that is too much. Limit below what arrived, so the receivers are held from now on.
+      // (A slow batch with less than the floor's worth of lines says nothing about lines: a cold
+      // start, a GC pause.)
       limit = clamp(Math.min(limit, perReceiverRate * step));
     }
     return held;

@@ -14,12 +14,38 @@ public final class StatKey implements Serializable {
   // A class, not a record: a record's equals/hashCode go through method handles, and these keys
   // are hashed several times per log line.
   private final Kind kind;
+  /** For {@link Kind#STATISTIC}: the statistic's id × 16 + its own kind of key; else 0. */
+  private final int part;
   private final String name;
   private transient int hash;
 
   public StatKey(Kind kind, String name) {
+    this(kind, 0, name);
+  }
+
+  StatKey(Kind kind, int part, String name) {
     this.kind = kind;
+    this.part = part;
     this.name = name;
+  }
+
+  /** A key of a {@link logmon.core.stats.Statistic}: its own kind {@code sub} (0–15) of key, named. */
+  public static StatKey of(logmon.core.stats.Statistic<?> statistic, int sub, String name) {
+    return new StatKey(Kind.STATISTIC, statistic.id() * 16 + sub, name);
+  }
+
+  /** The id of the statistic owning a {@link Kind#STATISTIC} key. */
+  public int statistic() {
+    return part >> 4;
+  }
+
+  /** The statistic's own kind of key. */
+  public int sub() {
+    return part & 15;
+  }
+
+  int part() {
+    return part;
   }
 
   public Kind kind() {
@@ -32,14 +58,14 @@ public final class StatKey implements Serializable {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof StatKey key && kind == key.kind && name.equals(key.name);
+    return other instanceof StatKey key && kind == key.kind && part == key.part && name.equals(key.name);
   }
 
   @Override
   public int hashCode() {
     int h = hash;
     if (h == 0) {
-      h = 31 * kind.ordinal() + name.hashCode();
+      h = 31 * (kind.ordinal() * 4096 + part) + name.hashCode();
       hash = h;
     }
     return h;
@@ -47,7 +73,7 @@ public final class StatKey implements Serializable {
 
   @Override
   public String toString() {
-    return kind + ":" + name;
+    return kind == Kind.STATISTIC ? "statistic" + statistic() + "." + sub() + ":" + name : kind + ":" + name;
   }
 
   public enum Kind {
@@ -72,8 +98,8 @@ public final class StatKey implements Serializable {
     SOURCE_LINES,
     /** Lines a receiver dropped unread because logmon could not keep up ({@code --overload shed}). */
     SHED,
-    /** The tally's max is the newest log timestamp counted, in epoch seconds: how far behind. */
-    NEWEST_LOG_TIME
+    /** A key of a {@link logmon.core.stats.Statistic}, which declares its own kinds of key. */
+    STATISTIC
   }
 
   public static final StatKey REQUESTS = new StatKey(Kind.REQUESTS, "");
@@ -81,7 +107,6 @@ public final class StatKey implements Serializable {
   public static final StatKey OVERSIZED = new StatKey(Kind.OVERSIZED, "");
   public static final StatKey SINCE = new StatKey(Kind.SINCE, "");
   public static final StatKey SHED = new StatKey(Kind.SHED, "");
-  public static final StatKey NEWEST_LOG_TIME = new StatKey(Kind.NEWEST_LOG_TIME, "");
 
   public static StatKey of(Kind kind, String name) {
     return new StatKey(kind, name);

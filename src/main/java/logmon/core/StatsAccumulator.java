@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
+import logmon.core.stats.Results;
+import logmon.core.stats.Statistic;
 
 /**
  * Turns reduced (StatKey, Tally) pairs into {@link TrafficStats}. Each Spark partition fills one
@@ -18,7 +20,6 @@ public final class StatsAccumulator implements Serializable {
   private long malformed;
   private long oversized;
   private long shed;
-  private long newestLogSecond = Long.MIN_VALUE;
   private long sinceMillis = Long.MAX_VALUE;
   private final TreeMap<String, Long> status = new TreeMap<>();
   private final TreeMap<Long, BatchCount> batches = new TreeMap<>();
@@ -26,14 +27,17 @@ public final class StatsAccumulator implements Serializable {
   private final TopRanking topEndpoints;
   private final TopRanking topErrorEndpoints;
   private final List<Ranked> frequentIps = new ArrayList<>();
+  private final Results.Parts statistics;
 
   public StatsAccumulator(int top, long ipThreshold) {
     this.ipThreshold = ipThreshold;
+    this.statistics = new Results.Parts(new Statistic.Limits(top, ipThreshold));
     this.topEndpoints = new TopRanking(top);
     this.topErrorEndpoints = new TopRanking(top);
   }
 
   public void add(StatKey key, Tally tally) {
+    statistics.add(key, tally);
     switch (key.kind()) {
       case REQUESTS -> requests = requests.merge(tally);
       case MALFORMED -> malformed += tally.count();
@@ -51,7 +55,7 @@ public final class StatsAccumulator implements Serializable {
       case SINCE -> sinceMillis = Math.min(sinceMillis, tally.min());
       case SOURCE_LINES -> sourceLines.merge(key.name(), tally.count(), Long::sum);
       case SHED -> shed += tally.count();
-      case NEWEST_LOG_TIME -> newestLogSecond = Math.max(newestLogSecond, tally.max());
+      case STATISTIC -> { } // above
     }
   }
 
@@ -64,7 +68,6 @@ public final class StatsAccumulator implements Serializable {
     malformed += other.malformed;
     oversized += other.oversized;
     shed += other.shed;
-    newestLogSecond = Math.max(newestLogSecond, other.newestLogSecond);
     sinceMillis = Math.min(sinceMillis, other.sinceMillis);
     other.status.forEach((code, count) -> status.merge(code, count, Long::sum));
     other.batches.values().forEach(this::addBatch);
@@ -72,6 +75,7 @@ public final class StatsAccumulator implements Serializable {
     topEndpoints.merge(other.topEndpoints);
     topErrorEndpoints.merge(other.topErrorEndpoints);
     frequentIps.addAll(other.frequentIps);
+    statistics.merge(other.statistics);
     return this;
   }
 
@@ -92,6 +96,6 @@ public final class StatsAccumulator implements Serializable {
         Collections.unmodifiableSortedMap(new TreeMap<>(sourceLines)),
         ipThreshold,
         shed,
-        newestLogSecond == Long.MIN_VALUE ? null : newestLogSecond);
+        statistics.result());
   }
 }

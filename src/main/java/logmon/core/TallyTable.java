@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import logmon.core.format.LineParser;
+import logmon.core.format.ParsedLine;
+import logmon.core.stats.Statistic;
+import logmon.core.stats.Statistics;
 
 /**
  * The summary of a batch: one tally per key, accumulated from lines in one pass and merged with
@@ -35,8 +39,17 @@ public final class TallyTable implements Externalizable {
   // Mutable {count, sum, min, max} per key: a line adds to four keys, without allocating.
   private HashMap<StatKey, long[]> tallies = new HashMap<>();
   private long lines;
-  /** The newest log timestamp added, epoch seconds; kept out of the map on the per-line path. */
-  private long newestLogSecond = Long.MIN_VALUE;
+  /** How lines are read; only while the table is built from lines, never serialised. */
+  private transient LineParser parser;
+
+  /** A table for lines in any preset format ({@code --log-format auto}). */
+  public TallyTable() {
+    this(null);
+  }
+
+  public TallyTable(LineParser parser) {
+    this.parser = parser;
+  }
 
   /** Counts lines a receiver dropped unread under overload ({@code --overload shed}). */
   public void addShed(long count) {
@@ -52,28 +65,41 @@ public final class TallyTable implements Externalizable {
       count(StatKey.MALFORMED);
       return;
     }
-    if (AccessLogParser.isBlank(line)) {
+    if (LineParser.isBlank(line)) {
       return;
     }
     lines++;
-    LogRecord record = AccessLogParser.parse(line);
-    if (record == null) {
+    if (parser == null) {
+      parser = LineParser.of(LineParser.AUTO);
+    }
+    ParsedLine parsed = parser.parse(line);
+    if (parsed == null) {
       count(StatKey.MALFORMED);
     } else {
-      addRecord(record);
+      addParsed(parsed);
     }
   }
 
-  public void addRecord(LogRecord record) {
-    addValue(StatKey.REQUESTS, record.bytes());
-    newestLogSecond = Math.max(newestLogSecond, record.epochSecond());
-    count(new StatKey(StatKey.Kind.STATUS, statusText(record.status())));
-    count(new StatKey(StatKey.Kind.CLIENT, record.host()));
-    if (record.endpoint() != null) {
-      count(new StatKey(StatKey.Kind.ENDPOINT, record.endpoint()));
-      if (record.isError()) {
-        count(new StatKey(StatKey.Kind.ERROR_ENDPOINT, record.endpoint()));
+  /** Adds a line a format has read. */
+  public void addParsed(ParsedLine line) {
+    addValue(StatKey.REQUESTS, line.bytes());
+    int status = line.status();
+    if (status >= 0) {
+      count(new StatKey(StatKey.Kind.STATUS, statusText(status)));
+    }
+    String client = line.client();
+    if (client != null) {
+      count(new StatKey(StatKey.Kind.CLIENT, client));
+    }
+    String endpoint = line.endpoint();
+    if (endpoint != null) {
+      count(new StatKey(StatKey.Kind.ENDPOINT, endpoint));
+      if (line.isError()) {
+        count(new StatKey(StatKey.Kind.ERROR_ENDPOINT, endpoint));
       }
+    }
+    for (Statistic<?> statistic : Statistics.ALL) {
+      statistic.tally(line, this);
     }
   }
 
@@ -102,9 +128,6 @@ public final class TallyTable implements Externalizable {
     add(StatKey.of(StatKey.Kind.BATCH_REQUESTS, batch), Tally.ofCount(get(StatKey.REQUESTS).count()));
     add(StatKey.of(StatKey.Kind.BATCH_MALFORMED, batch), Tally.ofCount(get(StatKey.MALFORMED).count()));
     add(StatKey.SINCE, Tally.ofValue(batchTimeMillis));
-    if (newestLogSecond != Long.MIN_VALUE) {
-      add(StatKey.NEWEST_LOG_TIME, Tally.ofValue(newestLogSecond));
-    }
   }
 
   /** Credits the lines added so far to the named source (even none: the source is still listed). */
@@ -112,7 +135,8 @@ public final class TallyTable implements Externalizable {
     add(StatKey.of(StatKey.Kind.SOURCE_LINES, sourceName), Tally.ofCount(lines));
   }
 
-  private void count(StatKey key) {
+  /** Adds one to the key's count. */
+  public void count(StatKey key) {
     long[] tally = tallies.get(key);
     if (tally == null) {
       tallies.put(key, new long[] {1, 0, Long.MAX_VALUE, Long.MIN_VALUE});
@@ -121,7 +145,8 @@ public final class TallyTable implements Externalizable {
     }
   }
 
-  private void addValue(StatKey key, long value) {
+  /** Adds one value to the key's count, sum, minimum and maximum. */
+  public void addValue(StatKey key, long value) {
     long[] tally = tallies.get(key);
     if (tally == null) {
       tallies.put(key, new long[] {1, value, value, value});
@@ -153,7 +178,6 @@ public final class TallyTable implements Externalizable {
   public TallyTable merge(TallyTable other) {
     other.tallies.forEach((key, t) -> add(key, t[COUNT], t[SUM], t[MIN], t[MAX]));
     lines += other.lines;
-    newestLogSecond = Math.max(newestLogSecond, other.newestLogSecond);
     return this;
   }
 
@@ -181,13 +205,13 @@ public final class TallyTable implements Externalizable {
   @Override
   public void writeExternal(ObjectOutput out) throws IOException {
     out.writeLong(lines);
-    out.writeLong(newestLogSecond);
     out.writeInt(tallies.size());
     for (Map.Entry<StatKey, long[]> entry : tallies.entrySet()) {
       StatKey key = entry.getKey();
       long[] t = entry.getValue();
       byte[] name = key.name().getBytes(StandardCharsets.UTF_8);
       out.writeByte(key.kind().ordinal());
+      out.writeShort(key.part());
       out.writeInt(name.length);
       out.write(name);
       out.writeLong(t[COUNT]);
@@ -204,18 +228,18 @@ public final class TallyTable implements Externalizable {
   @Override
   public void readExternal(ObjectInput in) throws IOException {
     lines = in.readLong();
-    newestLogSecond = in.readLong();
     int size = in.readInt();
     tallies = new HashMap<>(Math.max(16, size * 4 / 3 + 1));
     for (int i = 0; i < size; i++) {
       StatKey.Kind kind = KINDS[in.readByte()];
+      int part = in.readShort();
       byte[] name = new byte[in.readInt()];
       in.readFully(name);
       long count = in.readLong();
       long[] t = in.readBoolean()
           ? new long[] {count, 0, Long.MAX_VALUE, Long.MIN_VALUE}
           : new long[] {count, in.readLong(), in.readLong(), in.readLong()};
-      tallies.put(new StatKey(kind, new String(name, StandardCharsets.UTF_8)), t);
+      tallies.put(new StatKey(kind, part, new String(name, StandardCharsets.UTF_8)), t);
     }
   }
 }

@@ -2,6 +2,9 @@ package logmon.core;
 
 import java.util.List;
 import java.util.SortedMap;
+import logmon.core.stats.Results;
+import logmon.core.stats.Statistic;
+import logmon.core.stats.Statistics;
 
 /**
  * The statistics of one view (a window, or everything since start), ready to display.
@@ -13,7 +16,7 @@ import java.util.SortedMap;
  * @param sourceLines lines (parsed or malformed) per source name
  * @param ipThreshold frequentIps lists clients seen more than this many times
  * @param shed       lines dropped unread under overload ({@code --overload shed})
- * @param newestLogSecond the newest log timestamp counted (epoch seconds), or null
+ * @param results    the results of every {@link logmon.core.stats.Statistic}
  */
 public record TrafficStats(
     long requests,
@@ -29,15 +32,35 @@ public record TrafficStats(
     SortedMap<String, Long> sourceLines,
     long ipThreshold,
     long shed,
-    Long newestLogSecond) implements java.io.Serializable {
+    Results results) implements java.io.Serializable {
 
-  /** Statistics with nothing shed and no log time known (renderer tests). */
+  /** With nothing shed, and the statistics' results empty (renderer tests). */
   public TrafficStats(long requests, long malformed, long oversized, ByteStats bytes,
       SortedMap<String, Long> status, List<Ranked> topEndpoints, List<Ranked> topErrorEndpoints,
-      List<Ranked> frequentIps, List<BatchCount> batches, Long sinceMillis,
-      SortedMap<String, Long> sourceLines, long ipThreshold) {
-    this(requests, malformed, oversized, bytes, status, topEndpoints, topErrorEndpoints, frequentIps,
-        batches, sinceMillis, sourceLines, ipThreshold, 0, null);
+      List<Ranked> frequentIps, List<BatchCount> batches, Long sinceMillis, SortedMap<String, Long> sourceLines,
+      long ipThreshold) {
+    this(requests, malformed, oversized, bytes, status, topEndpoints, topErrorEndpoints, frequentIps, batches,
+        sinceMillis, sourceLines, ipThreshold, 0, (Long) null);
+  }
+
+  /** With what was shed and the newest log time known, the other statistics' results empty (renderer tests). */
+  public TrafficStats(long requests, long malformed, long oversized, ByteStats bytes,
+      SortedMap<String, Long> status, List<Ranked> topEndpoints, List<Ranked> topErrorEndpoints,
+      List<Ranked> frequentIps, List<BatchCount> batches, Long sinceMillis, SortedMap<String, Long> sourceLines,
+      long ipThreshold, long shed, Long newestLogSecond) {
+    this(requests, malformed, oversized, bytes, status, topEndpoints, topErrorEndpoints, frequentIps, batches,
+        sinceMillis, sourceLines, ipThreshold, shed, Results.empty(new Statistic.Limits(topEndpoints.size(), ipThreshold))
+            .with(Statistics.NEWEST_LOG_TIME, newestLogSecond));
+  }
+
+  /** The result of one of the {@link logmon.core.stats.Statistics}. */
+  public <R> R of(Statistic<R> statistic) {
+    return results.get(statistic);
+  }
+
+  /** The newest log timestamp counted (epoch seconds), or null: how far behind the view is. */
+  public Long newestLogSecond() {
+    return of(Statistics.NEWEST_LOG_TIME);
   }
 
   /** The newest batch, or null before the first one. */

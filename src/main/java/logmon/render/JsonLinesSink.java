@@ -14,6 +14,7 @@ public final class JsonLinesSink implements SnapshotSink {
   private final Runnable onBrokenOutput;
   private final SourceLog sourceLog = new SourceLog(System.err);
   private final StartupLog startupLog = new StartupLog(System.err);
+  private final FormatLog formatLog = new FormatLog(System.err);
 
   /** @param onBrokenOutput called once the reader has gone away (e.g. {@code | head}) */
   public JsonLinesSink(PrintStream out, Runnable onBrokenOutput) {
@@ -23,6 +24,7 @@ public final class JsonLinesSink implements SnapshotSink {
 
   @Override
   public void accept(Snapshot snapshot) {
+    formatLog.report(snapshot);
     try {
       out.println(SnapshotJson.MAPPER.writeValueAsString(SnapshotJson.toJson(snapshot)));
     } catch (JsonProcessingException e) {

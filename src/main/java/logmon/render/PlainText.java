@@ -12,6 +12,8 @@ import logmon.core.Ranked;
 import logmon.core.Snapshot;
 import logmon.core.TrafficStats;
 import logmon.core.ViewSpec;
+import logmon.core.stats.Statistic;
+import logmon.core.stats.Statistics;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -20,7 +22,7 @@ import org.jline.utils.AttributedStyle;
 public final class PlainText {
 
   public static final String MOSTLY_MALFORMED =
-      "most lines are malformed: is this an Apache Common or Combined access log?";
+      "most lines are malformed: does --log-format match this log? (logmon --help)";
 
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -62,6 +64,14 @@ public final class PlainText {
         .append(" sum ").append(Numbers.count(t.bytes().sum()))
         .style(WARN).append(FlowText.shed(snapshot) == null ? "" : "   " + FlowText.shed(snapshot))
         .toAttributedString());
+    AttributedStringBuilder figures = new AttributedStringBuilder();
+    for (Statistic.Figure figure : figures(t)) {
+      figures.append(figures.length() == 0 ? "" : "   ").append(figure.label()).append(" ")
+          .style(HEADING).append(figure.value()).style(AttributedStyle.DEFAULT);
+    }
+    if (figures.length() > 0) {
+      out.add(figures.toAttributedString());
+    }
     if (snapshot.mostlyMalformed()) {
       out.add(new AttributedStringBuilder().style(WARN).append("warning: ").append(MOSTLY_MALFORMED)
           .toAttributedString());
@@ -71,7 +81,50 @@ public final class PlainText {
     out.addAll(ranked("top 4xx/5xx endpoints", t.topErrorEndpoints(), Integer.MAX_VALUE));
     out.addAll(ranked("clients seen more than " + Numbers.count(t.ipThreshold()) + " times",
         t.frequentIps(), Math.max(t.topEndpoints().size(), FREQUENT_IPS_SHOWN)));
+    for (Statistic.Section section : sections(t)) {
+      out.addAll(section(section));
+    }
     out.add(healthLine(snapshot.health()));
+    return out;
+  }
+
+  /** Every statistic's headline figures, in {@link Statistics#ALL} order. */
+  public static List<Statistic.Figure> figures(TrafficStats traffic) {
+    List<Statistic.Figure> figures = new java.util.ArrayList<>();
+    for (Statistic<?> statistic : Statistics.ALL) {
+      figures.addAll(figuresOf(statistic, traffic));
+    }
+    return figures;
+  }
+
+  private static <R> List<Statistic.Figure> figuresOf(Statistic<R> statistic, TrafficStats traffic) {
+    return statistic.figures(traffic.of(statistic));
+  }
+
+  private static List<Statistic.Section> sections(TrafficStats traffic) {
+    List<Statistic.Section> sections = new java.util.ArrayList<>();
+    for (Statistic<?> statistic : Statistics.ALL) {
+      sections.addAll(sectionsOf(statistic, traffic));
+    }
+    return sections;
+  }
+
+  private static <R> List<Statistic.Section> sectionsOf(Statistic<R> statistic, TrafficStats traffic) {
+    return statistic.sections(traffic.of(statistic));
+  }
+
+  private static List<AttributedString> section(Statistic.Section section) {
+    var out = new java.util.ArrayList<AttributedString>();
+    var heading = new AttributedStringBuilder().style(HEADING).append(section.title());
+    if (section.rows().isEmpty()) {
+      heading.style(DIM).append(": ").append(section.emptyText());
+    }
+    out.add(heading.toAttributedString());
+    int width = section.rows().stream().mapToInt(r -> r.figures().length()).max().orElse(1);
+    for (Statistic.Section.Row row : section.rows()) {
+      out.add(new AttributedString(" ".repeat(2 + width - row.figures().length()) + row.figures() + "  "
+          + Sanitizer.fit(row.name(), 200)));
+    }
     return out;
   }
 

@@ -15,6 +15,7 @@ public final class PlainTextSink implements SnapshotSink {
   private final Runnable onBrokenOutput;
   private final SourceLog sourceLog = new SourceLog(System.err);
   private final StartupLog startupLog = new StartupLog(System.err);
+  private final FormatLog formatLog = new FormatLog(System.err);
 
   public PlainTextSink(PrintStream out, boolean colour, Runnable onBrokenOutput) {
     this.out = out;
@@ -24,6 +25,7 @@ public final class PlainTextSink implements SnapshotSink {
 
   @Override
   public void accept(Snapshot snapshot) {
+    formatLog.report(snapshot);
     StringBuilder block = new StringBuilder();
     for (AttributedString line : PlainText.lines(snapshot)) {
       block.append(colour ? line.toAnsi() : line.toString()).append('\n');

@@ -3,7 +3,9 @@ package logmon.render;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import logmon.core.BatchCount;
 import logmon.core.BatchHealth;
 import logmon.core.ByteStats;
@@ -13,6 +15,8 @@ import logmon.core.Ranked;
 import logmon.core.Snapshot;
 import logmon.core.SourceStatus;
 import logmon.core.TrafficStats;
+import logmon.core.stats.Statistic;
+import logmon.core.stats.Statistics;
 import java.time.Instant;
 
 /**
@@ -47,6 +51,11 @@ public final class SnapshotJson {
     json.set("topEndpoints", ranked(traffic.topEndpoints(), "endpoint"));
     json.set("topErrorEndpoints", ranked(traffic.topErrorEndpoints(), "endpoint"));
     json.set("frequentIps", ranked(traffic.frequentIps(), "ip"));
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (Statistic<?> statistic : Statistics.ALL) {
+      addFields(statistic, traffic, fields);
+    }
+    fields.forEach((name, value) -> json.set(name, MAPPER.valueToTree(value)));
     json.set("lastBatch", lastBatch(traffic.lastBatch()));
     json.set("batchHealth", health(snapshot.health()));
     json.set("source", source(snapshot.source()));
@@ -56,6 +65,10 @@ public final class SnapshotJson {
     }
     json.put("warning", snapshot.mostlyMalformed() ? PlainText.MOSTLY_MALFORMED : null);
     return json;
+  }
+
+  private static <R> void addFields(Statistic<R> statistic, TrafficStats traffic, Map<String, Object> fields) {
+    statistic.json(traffic.of(statistic), fields);
   }
 
   private static ObjectNode source(SourceStatus status) {

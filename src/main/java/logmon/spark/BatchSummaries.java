@@ -3,6 +3,7 @@ package logmon.spark;
 import java.util.Iterator;
 import java.util.List;
 import logmon.core.TallyTable;
+import logmon.core.format.LineParser;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -21,16 +22,18 @@ final class BatchSummaries<T> implements Function2<JavaRDD<T>, Time, JavaRDD<Tal
   private final String sourceName;
   private final boolean parseInParallel;
   private final LineFeed<T> feed;
+  private final String logFormat;
 
   /**
    * @param parseInParallel tally the batch's blocks in parallel tasks and shuffle the (small)
    *     tables to one task; otherwise one task tallies every block, which on a small machine
    *     costs less than the shuffle
    */
-  BatchSummaries(String sourceName, boolean parseInParallel, LineFeed<T> feed) {
+  BatchSummaries(String sourceName, boolean parseInParallel, LineFeed<T> feed, String logFormat) {
     this.sourceName = sourceName;
     this.parseInParallel = parseInParallel;
     this.feed = feed;
+    this.logFormat = logFormat;
   }
 
   @Override
@@ -43,7 +46,7 @@ final class BatchSummaries<T> implements Function2<JavaRDD<T>, Time, JavaRDD<Tal
       empty.addBatchMarkers(batchMillis, sourceName);
       return JavaSparkContext.fromSparkContext(lines.context()).parallelize(List.of(empty), 1);
     }
-    return lines.mapPartitions(new TallyPartition<>(feed))
+    return lines.mapPartitions(new TallyPartition<>(feed, logFormat))
         .coalesce(1, parseInParallel)
         .mapPartitions(new MergeTables(batchMillis, sourceName));
   }
@@ -52,14 +55,17 @@ final class BatchSummaries<T> implements Function2<JavaRDD<T>, Time, JavaRDD<Tal
   static final class TallyPartition<T> implements FlatMapFunction<Iterator<T>, TallyTable> {
     private static final long serialVersionUID = 1L;
     private final LineFeed<T> feed;
+    private final String logFormat;
 
-    TallyPartition(LineFeed<T> feed) {
+    TallyPartition(LineFeed<T> feed, String logFormat) {
       this.feed = feed;
+      this.logFormat = logFormat;
     }
 
     @Override
     public Iterator<TallyTable> call(Iterator<T> records) {
-      TallyTable table = new TallyTable();
+      // Compiled once per task (microseconds); with auto, the task learns its lines' format.
+      TallyTable table = new TallyTable(LineParser.of(logFormat));
       records.forEachRemaining(record -> feed.addTo(record, table));
       return List.of(table).iterator();
     }

@@ -21,6 +21,7 @@ import logmon.source.SourceSpec;
  * @param sparkUiPort    null: no Spark UI
  * @param maxRate        the user's cap, lines/s per receiver (and per Kafka partition); null: none
  * @param overload       what receivers do with lines logmon cannot keep up with
+ * @param logFormat      {@code --log-format}: auto, a preset's name or a format string (it compiles)
  */
 public record JobSettings(
     ViewSpec view,
@@ -36,7 +37,8 @@ public record JobSettings(
     int maxLineBytes,
     Integer sparkUiPort,
     Long maxRate,
-    OverloadPolicy overload) {
+    OverloadPolicy overload,
+    String logFormat) {
 
   /** Small on purpose: per-batch summaries are tiny, and each partition is a task per batch. */
   public static final int DEFAULT_PARTITIONS = 2;
@@ -84,6 +86,7 @@ public record JobSettings(
     options.put("--max-line-bytes", Integer.toString(maxLineBytes));
     options.put("--overload", overload.label());
     options.put("partitions", Integer.toString(partitions));
+    options.put("--log-format", logFormat);
     return options;
   }
 

@@ -44,8 +44,9 @@ final class SourceStreams {
   record Opened<T>(JavaDStream<T> records, Class<T> recordClass, LineFeed<T> feed, Runnable registerAfterBatch) {
 
     /** The source's summary per batch: one table of its records. */
-    JavaDStream<TallyTable> summaries(String name, boolean parseInParallel, boolean keepLinesForRecovery) {
-      var summaries = new BatchSummaries<>(name, parseInParallel, feed);
+    JavaDStream<TallyTable> summaries(String name, boolean parseInParallel, boolean keepLinesForRecovery,
+        String logFormat) {
+      var summaries = new BatchSummaries<>(name, parseInParallel, feed, logFormat);
       return new JavaDStream<>(new SummaryDStream<>(records.dstream(), recordClass, summaries, keepLinesForRecovery),
           scala.reflect.ClassTag$.MODULE$.apply(TallyTable.class));
     }

@@ -79,7 +79,7 @@ final class SparkSettings {
         throw new IllegalStateException("a cluster's executors load logmon from " + jar
             + ", which is missing: build it with mvn -DskipTests package");
       }
-      conf.set("spark.jars", jar);
+      conf.set("spark.jars", String.join(",", jar, jarOf(org.HdrHistogram.Histogram.class)));
     }
     String flags = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(flag -> flag.startsWith("--add-opens") || flag.equals("-XX:+IgnoreUnrecognizedVMOptions")
@@ -87,6 +87,15 @@ final class SparkSettings {
         .collect(Collectors.joining(" "));
     String existing = conf.get("spark.executor.extraJavaOptions", "");
     conf.set("spark.executor.extraJavaOptions", (existing + " " + flags).trim());
+  }
+
+  /** The jar a library class was loaded from: executors need the libraries Spark does not bring. */
+  private static String jarOf(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      throw new IllegalStateException("cannot find the jar of " + type.getName() + " to ship to the executors", e);
+    }
   }
 
   /**

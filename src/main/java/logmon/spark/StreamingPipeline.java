@@ -54,7 +54,8 @@ public final class StreamingPipeline {
       String name = settings.sources().get(i).description();
       SourceStreams.Opened<?> source = SourceStreams.open(context, settings, name, readFrom.get(i));
       opened.add(source);
-      perSource.add(source.summaries(name, !settings.isLocal(), settings.checkpointDir() != null));
+      perSource.add(source.summaries(name, !settings.isLocal(), settings.checkpointDir() != null,
+          settings.logFormat()));
     }
     JavaDStream<TallyTable> tables = perSource.size() == 1
         ? perSource.get(0)

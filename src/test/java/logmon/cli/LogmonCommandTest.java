@@ -62,4 +62,23 @@ class LogmonCommandTest {
     assertThat(err.toString().strip().lines()).hasSize(1);
     assertThat(out.toString()).isEmpty();
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "%h %l %                | --log-format: position 7: '%' is not followed by a directive letter",
+      "combind                | --log-format: position 1: 'combind' is neither a preset (auto, vcombined, nginx, combined, common)",
+      "log_format main '$remote_addr | --log-format: position 17: the quote opened here is not closed",
+  })
+  void aLogFormatThatDoesNotCompileIsOneLineNamingThePosition(String format, String expected) {
+    StringWriter err = new StringWriter();
+    var cl = LogmonCommand.commandLine();
+    cl.setErr(new PrintWriter(err));
+    cl.setOut(new PrintWriter(new StringWriter()));
+
+    int code = cl.execute("--log-format", format.strip());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).startsWith("logmon: " + expected);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+  }
 }

@@ -73,10 +73,19 @@ class RateControlTest {
   }
 
   @Test
-  void aSlowColdStartDoesNotBringTheLimitBelowTheFloor() {
+  void aSlowColdStartWithLittleTrafficLeavesTheLimitAlone() {
     RateControl control = new RateControl(100_000, 10_000, Long.MAX_VALUE);
     for (int i = 0; i < 5; i++) {
       control.observe(200, 1, 3000, 2000 * i, INTERVAL);
+    }
+    assertThat(control.limit()).isEqualTo(100_000);
+  }
+
+  @Test
+  void neverBelowTheFloorHoweverSlowBatchesGet() {
+    RateControl control = new RateControl(100_000, 10_000, Long.MAX_VALUE);
+    for (int i = 0; i < 20; i++) {
+      control.observe(control.limit(), 1, 5000, 4000, INTERVAL);
     }
     assertThat(control.limit()).isEqualTo(10_000);
   }

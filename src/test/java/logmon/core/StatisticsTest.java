@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import logmon.core.stats.ResponseTimes;
+import logmon.core.stats.SlowEndpoints;
+import logmon.core.stats.Statistics;
 import org.junit.jupiter.api.Test;
 
 /** The pure statistics: tallies merge in any grouping, empty input is valid, ties are ordered. */
@@ -137,5 +140,69 @@ class StatisticsTest {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> DurationText.parse(bad))
           .as(bad).isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  /** A line of a vhost format with a time in microseconds. */
+  static String timed(String host, String ip, String path, long micros) {
+    return host + ":443 " + ip + " - - [07/Mar/2004:16:05:49 -0800] \"GET " + path + " HTTP/1.1\" 200 10 " + micros;
+  }
+
+  private static TallyTable timedTable(String... lines) {
+    TallyTable table = new TallyTable(logmon.core.format.LineParser.of(
+        "%v:%p %h %l %u %t \"%r\" %>s %O %D"));
+    for (String line : lines) {
+      table.addLine(line);
+    }
+    return table;
+  }
+
+  @Test
+  void theNewStatisticsMergeInAnyGroupingToo() {
+    String[] lines = new String[60];
+    for (int i = 0; i < lines.length; i++) {
+      lines[i] = timed(i % 4 == 0 ? "b.example" : "a.example", "10.0.0." + (i % 9), "/e" + (i % 5), 1_000L * (i + 1));
+    }
+    TrafficStats whole = stats(timedTable(lines));
+    TrafficStats split = stats(timedTable(java.util.Arrays.copyOfRange(lines, 0, 7)),
+        timedTable(java.util.Arrays.copyOfRange(lines, 7, 31)), timedTable(java.util.Arrays.copyOfRange(lines, 31, 60)));
+    assertThat(split).isEqualTo(whole);
+    assertThat(whole.of(Statistics.UNIQUE_CLIENTS)).isEqualTo(9L);
+    assertThat(whole.of(Statistics.HOSTS)).containsExactly(new Ranked("a.example", 45), new Ranked("b.example", 15));
+    ResponseTimes.Summary times = whole.of(Statistics.RESPONSE_TIMES);
+    assertThat(times.count()).isEqualTo(60);
+    assertThat(times.avgMs()).isEqualTo(30.5);
+    assertThat(times.maxMs()).isEqualTo(60.0);
+    assertThat(times.p50Ms()).isCloseTo(30.0, org.assertj.core.data.Percentage.withPercentage(1));
+    assertThat(times.p99Ms()).isCloseTo(60.0, org.assertj.core.data.Percentage.withPercentage(1));
+    // /e4 has the lines 5, 10 … 60 ms: the slowest on average.
+    assertThat(whole.of(Statistics.SLOW_ENDPOINTS).get(0))
+        .isEqualTo(new SlowEndpoints.Slow("/e4", 12, 32.5, 60.0));
+    assertThat(whole.of(Statistics.FORMATS).dominant()).isEqualTo("custom");
+    // Window mode ranks in a task and sends the statistics to the driver: they must serialise.
+    assertThat(serialisedAndBack(whole)).isEqualTo(whole);
+  }
+
+  private static Object serialisedAndBack(Object value) {
+    try {
+      var bytes = new java.io.ByteArrayOutputStream();
+      try (var out = new java.io.ObjectOutputStream(bytes)) {
+        out.writeObject(value);
+      }
+      try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+        return in.readObject();
+      }
+    } catch (java.io.IOException | ClassNotFoundException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aLogWithoutTimesHasNoResponseTimesAndNoHosts() {
+    TrafficStats stats = stats(table(line("a", "/x", 200, 10)));
+    assertThat(stats.of(Statistics.RESPONSE_TIMES)).isNull();
+    assertThat(stats.of(Statistics.SLOW_ENDPOINTS)).isEmpty();
+    assertThat(stats.of(Statistics.HOSTS)).isEmpty();
+    assertThat(stats.of(Statistics.UNIQUE_CLIENTS)).isEqualTo(1L);
+    assertThat(stats.of(Statistics.FORMATS).dominant()).isEqualTo("common");
   }
 }

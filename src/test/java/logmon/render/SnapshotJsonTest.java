@@ -107,5 +107,38 @@ class SnapshotJsonTest {
     assertThat(json.get("bytes").get("avg").isNull()).isTrue();
     assertThat(json.get("requestsPerSecond").asDouble()).isZero();
     assertThat(json.get("topEndpoints")).isEmpty();
+    // The statistics' fields: present, empty or null.
+    assertThat(json.get("format").isNull()).isTrue();
+    assertThat(json.get("uniqueClients").asLong()).isZero();
+    assertThat(json.get("responseTimeMs").isNull()).isTrue();
+    assertThat(json.get("topHosts")).isEmpty();
+    assertThat(json.get("topSlowEndpoints")).isEmpty();
+  }
+
+  @Test
+  void theStatisticsFieldsOfALogWithTimesAndHosts() throws Exception {
+    var table = new logmon.core.TallyTable(logmon.core.format.LineParser.of("%v %h %t \"%r\" %>s %b %{ms}T"));
+    for (int i = 1; i <= 10; i++) {
+      table.addLine("shop.example 10.0.0." + (i % 3) + " [26/Nov/2026:12:00:00 +0000] \"GET /p" + (i % 2)
+          + " HTTP/1.1\" 200 5 " + i * 10);
+    }
+    var accumulator = new logmon.core.StatsAccumulator(10, 10);
+    table.forEach(accumulator::add);
+    JsonNode json = SnapshotJson.MAPPER.readTree(SnapshotJson.MAPPER.writeValueAsString(
+        SnapshotJson.toJson(snapshot(ViewSpec.cumulative(Duration.ofSeconds(1)), accumulator.result()))));
+    assertThat(json.get("format").asText()).isEqualTo("custom");
+    assertThat(json.get("uniqueClients").asLong()).isEqualTo(3);
+    assertThat(json.get("responseTimeMs").get("avg").asDouble()).isEqualTo(55.0);
+    assertThat(json.get("responseTimeMs").get("max").asDouble()).isEqualTo(100.0);
+    assertThat(json.get("responseTimeMs").get("p50").asDouble()).isCloseTo(50.0, org.assertj.core.data.Offset.offset(0.5));
+    assertThat(json.get("topHosts").get(0).get("host").asText()).isEqualTo("shop.example");
+    assertThat(json.get("topHosts").get(0).get("count").asLong()).isEqualTo(10);
+    // /p0 took 20, 40 … 100 ms (avg 60), /p1 10, 30 … 90 ms (avg 50): slowest first.
+    JsonNode slow = json.get("topSlowEndpoints");
+    assertThat(slow.get(0).get("endpoint").asText()).isEqualTo("/p0");
+    assertThat(slow.get(0).get("count").asLong()).isEqualTo(5);
+    assertThat(slow.get(0).get("avgMs").asDouble()).isEqualTo(60.0);
+    assertThat(slow.get(0).get("maxMs").asDouble()).isEqualTo(100.0);
+    assertThat(slow.get(1).get("endpoint").asText()).isEqualTo("/p1");
   }
 }

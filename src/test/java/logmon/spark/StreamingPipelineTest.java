@@ -55,7 +55,7 @@ class StreamingPipelineTest {
 
   static JobSettings settings(ViewSpec view, StateMethod state) {
     return new JobSettings(view, List.of(new SourceSpec.Stdin()), "local[2]", 3, 1, null, state, false,
-        false, 2, 1 << 20, null, null, logmon.core.OverloadPolicy.WAIT);
+        false, 2, 1 << 20, null, null, logmon.core.OverloadPolicy.WAIT, "auto");
   }
 
   static String line(String ip, String path, int status, long bytes) {
@@ -79,7 +79,7 @@ class StreamingPipelineTest {
       }
       var input = new ScriptedInputDStream(context.ssc(), "script-" + System.nanoTime(), batches);
       JavaDStream<String> lines = new JavaDStream<>(input, ClassTag$.MODULE$.apply(String.class));
-      StreamingPipeline.publishStatistics(lines.transform(new BatchSummaries<>("stdin", false, LineFeed.STRINGS)), settings);
+      StreamingPipeline.publishStatistics(lines.transform(new BatchSummaries<>("stdin", false, LineFeed.STRINGS, "auto")), settings);
       context.addStreamingListener(monitor);
       context.start();
       assertThat(done.await(60, TimeUnit.SECONDS)).as("all batches processed").isTrue();

@@ -26,7 +26,7 @@ public final class JfrSummary {
   private static final Map<String, String> BUCKETS = new LinkedHashMap<>();
 
   static {
-    BUCKETS.put("logmon parser (AccessLogParser)", "logmon.core.AccessLogParser");
+    BUCKETS.put("logmon parser (compiled log format)", "logmon.core.format.");
     BUCKETS.put("logmon TallyTable (per-batch summary)", "logmon.core.TallyTable");
     BUCKETS.put("logmon StatsAccumulator / TopRanking", "logmon.core.StatsAccumulator|logmon.core.TopRanking");
     BUCKETS.put("logmon receiver (BoundedLineReader, store)", "logmon.source.");

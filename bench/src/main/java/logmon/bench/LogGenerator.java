@@ -137,7 +137,8 @@ public final class LogGenerator {
     if (verify) {
       long rejected;
       try (var lines2 = Files.lines(out, StandardCharsets.UTF_8)) {
-        rejected = lines2.filter(l -> logmon.core.AccessLogParser.parse(l) == null).count();
+        var parser = logmon.core.format.LineParser.of(logmon.core.format.LineParser.AUTO);
+        rejected = lines2.filter(l -> parser.parse(l) == null).count();
       }
       System.err.printf(Locale.ROOT, "verify: logmon's parser rejects %,d lines; the generator malformed %,d%n",
           rejected, summary.malformed());

@@ -26,6 +26,14 @@ record DashboardLayout(TerminalSize size, boolean tooSmall, int headlineRows, Li
   record Region(Panel panel, int column, int row, int width, int height) {}
 
   static DashboardLayout of(TerminalSize size, int wantedHeadlineRows) {
+    return of(size, wantedHeadlineRows, false, false);
+  }
+
+  /**
+   * @param times a response-time panel, when the log says how long requests took
+   * @param hosts a hosts panel, when the log names virtual hosts
+   */
+  static DashboardLayout of(TerminalSize size, int wantedHeadlineRows, boolean times, boolean hosts) {
     int columns = size.getColumns();
     int rows = size.getRows();
     if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
@@ -40,15 +48,31 @@ record DashboardLayout(TerminalSize size, boolean tooSmall, int headlineRows, Li
       int rateRows = body >= RATE_BAND_FROM ? Math.min(Panel.RATE.maxRows(), 2 + (body - RATE_BAND_FROM) / 8) : 0;
       int columnRows = body - rateRows;
       int left = (columns - 1) * 3 / 5;
-      int right = columns - left - 1;
       regions.addAll(stack(List.of(Panel.ENDPOINTS, Panel.ERROR_ENDPOINTS), 0, top, left, columnRows));
-      regions.addAll(stack(List.of(Panel.STATUS, Panel.CLIENTS, Panel.HEALTH), left + 1, top, right, columnRows));
+      List<Panel> right = new ArrayList<>(List.of(Panel.STATUS));
+      if (times) {
+        right.add(Panel.RESPONSE_TIME);
+      }
+      right.add(Panel.CLIENTS);
+      if (hosts) {
+        right.add(Panel.HOSTS);
+      }
+      right.add(Panel.HEALTH);
+      regions.addAll(stack(right, left + 1, top, columns - left - 1, columnRows));
       if (rateRows > 0) {
         regions.add(new Region(Panel.RATE, 0, top + columnRows, columns, rateRows));
       }
     } else {
-      regions.addAll(stack(List.of(Panel.ENDPOINTS, Panel.STATUS, Panel.RATE, Panel.ERROR_ENDPOINTS,
-          Panel.CLIENTS, Panel.HEALTH), 0, top, columns, body));
+      List<Panel> panels = new ArrayList<>(List.of(Panel.ENDPOINTS, Panel.STATUS));
+      if (times) {
+        panels.add(Panel.RESPONSE_TIME);
+      }
+      panels.addAll(List.of(Panel.RATE, Panel.ERROR_ENDPOINTS, Panel.CLIENTS));
+      if (hosts) {
+        panels.add(Panel.HOSTS);
+      }
+      panels.add(Panel.HEALTH);
+      regions.addAll(stack(panels, 0, top, columns, body));
     }
     return new DashboardLayout(size, false, headline, List.copyOf(regions));
   }

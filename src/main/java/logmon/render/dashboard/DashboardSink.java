@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import logmon.core.Snapshot;
+import logmon.core.stats.ResponseTimes;
+import logmon.core.stats.Statistics;
 import logmon.core.SnapshotSink;
 import logmon.core.SourceStatus;
 import logmon.core.StartupStatus;
@@ -64,6 +66,7 @@ public final class DashboardSink implements SnapshotSink {
 
   // Owned by the UI thread.
   private final RateHistory history = new RateHistory(HISTORY);
+  private final RateHistory p99History = new RateHistory(HISTORY);
   private DashboardState state = DashboardState.initial();
   private DashboardModel frozen;
   private DashboardLayout layout;
@@ -221,6 +224,8 @@ public final class DashboardSink implements SnapshotSink {
         if (snapshot != seen) {
           seen = snapshot;
           history.add(snapshot.requestsPerSecond());
+          ResponseTimes.Summary times = snapshot.traffic().of(Statistics.RESPONSE_TIMES);
+          p99History.add(times == null ? Double.NaN : times.p99Ms());
           dirty |= !state.paused();
         }
         SourceStatus now = source;
@@ -312,7 +317,7 @@ public final class DashboardSink implements SnapshotSink {
 
   private DashboardModel liveModel() {
     return new DashboardModel(view, source, latest.get(), history.values(), history.seen(), state, quitSent,
-        waiting);
+        p99History.values(), waiting);
   }
 
   /** The statistics of the last frame drawn (tests). */
@@ -324,7 +329,7 @@ public final class DashboardSink implements SnapshotSink {
   DashboardModel shownModel() {
     if (state.paused() && frozen != null) {
       return new DashboardModel(frozen.view(), frozen.source(), frozen.snapshot(), frozen.rates(), frozen.ratesSeen(),
-          state, quitSent, waiting);
+          state, quitSent, frozen.p99s(), waiting);
     }
     return liveModel();
   }

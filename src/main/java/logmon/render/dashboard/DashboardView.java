@@ -14,6 +14,7 @@ import logmon.core.Snapshot;
 import logmon.core.SourceStatus;
 import logmon.core.TrafficStats;
 import logmon.core.ViewSpec;
+import logmon.core.stats.Statistics;
 import logmon.render.FlowText;
 import logmon.render.Numbers;
 import logmon.render.PlainText;
@@ -45,7 +46,10 @@ final class DashboardView {
     Ink.NORMAL.apply(g);
     g.fill(' ');
     List<List<Span>> headline = headline(model.snapshot(), model.waiting(), size.getColumns());
-    DashboardLayout layout = DashboardLayout.of(size, headline.size());
+    Snapshot snapshot = model.snapshot();
+    DashboardLayout layout = DashboardLayout.of(size, headline.size(),
+        snapshot != null && snapshot.traffic().of(Statistics.RESPONSE_TIMES) != null,
+        snapshot != null && !snapshot.traffic().of(Statistics.HOSTS).isEmpty());
     if (layout.tooSmall()) {
       drawTooSmall(g, size);
       return layout;
@@ -138,6 +142,8 @@ final class DashboardView {
         new Span(Numbers.percent(t.countOfClass(5), t.requests()), Ink.ofShare(Ink.CLASS_5XX, t.countOfClass(5)))));
     items.add(item("bytes ", "avg " + (t.bytes().avg() == null ? "-" : Numbers.count(Math.round(t.bytes().avg())))
         + "  min " + Numbers.count(t.bytes().min()) + "  max " + Numbers.count(t.bytes().max())));
+    // Every statistic's own figures (format, clients, response times …), as the plain output has them.
+    PlainText.figures(t).forEach(figure -> items.add(item(figure.label() + " ", figure.value())));
     if (t.sourceLines().size() > 1) {
       // Several sources: how many lines each sent, so a silent one stands out.
       t.sourceLines().forEach((name, lines) -> items.add(item(Cells.fit(name, 30) + " ", Numbers.count(lines))));

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import logmon.core.Ranked;
 import logmon.core.TrafficStats;
+import logmon.core.stats.Statistics;
 import logmon.render.Sanitizer;
 
 /**
@@ -20,13 +21,16 @@ enum Panel {
       List.of(Sort.COUNT_DESC, Sort.NAME_ASC), 3, Integer.MAX_VALUE, 2, "no 4xx/5xx responses"),
   CLIENTS("Frequent client IPs", Kind.RANKED, TrafficStats::frequentIps,
       List.of(Sort.COUNT_DESC, Sort.NAME_ASC), 3, Integer.MAX_VALUE, 2, "no client above the threshold"),
+  HOSTS("Top hosts", Kind.RANKED, traffic -> traffic.of(Statistics.HOSTS),
+      List.of(Sort.COUNT_DESC, Sort.NAME_ASC), 3, Integer.MAX_VALUE, 1, "no host in the log lines"),
+  RESPONSE_TIME("Response time", Kind.LATENCY, null, List.of(), 3, 6, 1, ""),
   RATE("Requests/s", Kind.SPARKLINE, null, List.of(), 2, 5, 1, ""),
   HEALTH("Batch health", Kind.HEALTH, null, List.of(), 4, 4, 0, "");
 
-  enum Kind { RANKED, CODES, SPARKLINE, HEALTH }
+  enum Kind { RANKED, CODES, SPARKLINE, LATENCY, HEALTH }
 
   /** The panels {@code tab} moves through, in reading order of the wide layout. */
-  static final List<Panel> FOCUS_RING = List.of(ENDPOINTS, STATUS, ERROR_ENDPOINTS, CLIENTS);
+  static final List<Panel> FOCUS_RING = List.of(ENDPOINTS, STATUS, ERROR_ENDPOINTS, CLIENTS, HOSTS);
 
   private final String title;
   private final Kind kind;

@@ -13,6 +13,8 @@ import logmon.core.Ranked;
 import logmon.core.Snapshot;
 import logmon.core.TrafficStats;
 import logmon.core.ViewSpec;
+import logmon.core.stats.ResponseTimes;
+import logmon.core.stats.Statistics;
 import logmon.render.FlowText;
 import logmon.render.Numbers;
 import logmon.render.dashboard.Spans.Span;
@@ -39,6 +41,7 @@ final class PanelView {
       case RANKED -> drawRanked(body, panel, snapshot.traffic(), model.state());
       case CODES -> drawCodes(body, panel, snapshot.traffic(), model.state());
       case SPARKLINE -> drawSparkline(body, model);
+      case LATENCY -> drawResponseTime(body, snapshot.traffic().of(Statistics.RESPONSE_TIMES), model);
       case HEALTH -> drawHealth(body, snapshot.health(), snapshot.view());
     }
   }
@@ -59,6 +62,10 @@ final class PanelView {
     }
     if (panel == Panel.CLIENTS && model.snapshot() != null) {
       spans.add(new Span(" · more than " + Numbers.count(model.snapshot().traffic().ipThreshold()), Ink.NORMAL));
+    }
+    if (panel == Panel.RESPONSE_TIME) {
+      spans.add(new Span(" ms · p99 of the last " + span(step(model.view()).multipliedBy(
+          Math.min(model.p99s().length, Math.max(1, width)))), Ink.NORMAL));
     }
     if (panel == Panel.RATE) {
       spans.add(new Span(" " + rateSummary(model, width), Ink.NORMAL));
@@ -144,6 +151,39 @@ final class PanelView {
       }
       Spans.drawSpans(g, 1, row++, width, line);
     }
+  }
+
+  /** The percentiles in one row, then the p99 of recent snapshots as a sparkline. */
+  private static void drawResponseTime(TextGraphics g, ResponseTimes.Summary times, DashboardModel model) {
+    int width = g.getSize().getColumns();
+    int rows = g.getSize().getRows();
+    if (times == null) {
+      Spans.put(g, 1, 0, "no response times in the window", Ink.DIM, width);
+      return;
+    }
+    List<List<Span>> items = new ArrayList<>();
+    items.add(figure("avg ", ResponseTimes.millis(times.avgMs())));
+    items.add(figure("p50 ", ResponseTimes.millis(times.p50Ms())));
+    items.add(figure("p90 ", ResponseTimes.millis(times.p90Ms())));
+    items.add(figure("p99 ", ResponseTimes.millis(times.p99Ms())));
+    items.add(figure("max ", ResponseTimes.millis(times.maxMs())));
+    int row = 0;
+    for (List<Span> line : Spans.flow(items, width - 1)) {
+      if (row >= rows) {
+        return;
+      }
+      Spans.drawSpans(g, 1, row++, width, line);
+    }
+    if (row < rows) {
+      List<String> lines = Sparkline.rows(model.p99s(), width, rows - row);
+      for (int i = 0; i < lines.size(); i++) {
+        Spans.put(g, 0, row + i, lines.get(i), Ink.SPARK, width);
+      }
+    }
+  }
+
+  private static List<Span> figure(String label, String value) {
+    return List.of(new Span(label, Ink.NORMAL), new Span(value + "  ", Ink.BOLD));
   }
 
   private static void drawSparkline(TextGraphics g, DashboardModel model) {

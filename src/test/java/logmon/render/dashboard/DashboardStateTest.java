@@ -61,12 +61,14 @@ class DashboardStateTest {
     DashboardState state = DashboardState.initial();
     assertThat(press(state, KeyType.Tab).focus()).isEqualTo(Panel.STATUS);
     assertThat(press(state, KeyType.Tab, KeyType.Tab).focus()).isEqualTo(Panel.ERROR_ENDPOINTS);
-    assertThat(press(state, KeyType.Tab, KeyType.Tab, KeyType.Tab, KeyType.Tab).focus()).isEqualTo(Panel.ENDPOINTS);
-    assertThat(press(state, KeyType.ReverseTab).focus()).isEqualTo(Panel.CLIENTS);
+    assertThat(press(state, KeyType.Tab, KeyType.Tab, KeyType.Tab, KeyType.Tab).focus()).isEqualTo(Panel.HOSTS);
+    assertThat(press(state, KeyType.Tab, KeyType.Tab, KeyType.Tab, KeyType.Tab, KeyType.Tab).focus())
+        .isEqualTo(Panel.ENDPOINTS);
+    assertThat(press(state, KeyType.ReverseTab).focus()).isEqualTo(Panel.HOSTS);
     assertThat(press(state, KeyType.ArrowRight).focus()).isEqualTo(Panel.STATUS);
     assertThat(press(state, KeyType.ArrowDown).focus()).isEqualTo(Panel.STATUS);
-    assertThat(press(state, KeyType.ArrowLeft).focus()).isEqualTo(Panel.CLIENTS);
-    assertThat(press(state, KeyType.ArrowUp).focus()).isEqualTo(Panel.CLIENTS);
+    assertThat(press(state, KeyType.ArrowLeft).focus()).isEqualTo(Panel.HOSTS);
+    assertThat(press(state, KeyType.ArrowUp).focus()).isEqualTo(Panel.HOSTS);
   }
 
   @Test

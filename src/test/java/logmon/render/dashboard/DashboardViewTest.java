@@ -200,7 +200,11 @@ class DashboardViewTest {
   @Test
   void layoutKeepsEveryPanelAt80x24AndDropsPanelsWhenShort() {
     var full = DashboardLayout.of(new com.googlecode.lanterna.TerminalSize(80, 24), 2);
-    assertThat(full.regions()).extracting(DashboardLayout.Region::panel).containsExactlyInAnyOrder(Panel.values());
+    assertThat(full.regions()).extracting(DashboardLayout.Region::panel).containsExactlyInAnyOrder(
+        Panel.ENDPOINTS, Panel.STATUS, Panel.ERROR_ENDPOINTS, Panel.CLIENTS, Panel.RATE, Panel.HEALTH);
+    var withTimesAndHosts = DashboardLayout.of(new com.googlecode.lanterna.TerminalSize(100, 40), 2, true, true);
+    assertThat(withTimesAndHosts.regions()).extracting(DashboardLayout.Region::panel)
+        .containsExactlyInAnyOrder(Panel.values());
 
     var short_ = DashboardLayout.of(new com.googlecode.lanterna.TerminalSize(80, 12), 2);
     assertThat(short_.regions()).extracting(DashboardLayout.Region::panel)
@@ -211,6 +215,24 @@ class DashboardViewTest {
     assertThat(narrow.regions().get(0).panel()).isEqualTo(Panel.ENDPOINTS);
 
     assertThat(DashboardLayout.of(new com.googlecode.lanterna.TerminalSize(30, 8), 1).tooSmall()).isTrue();
+  }
+
+  @Test
+  void aLogWithTimesAndHostsGetsAResponseTimePanelAndAHostsPanel() {
+    Snapshot snapshot = Fixtures.withTimesAndHosts();
+    DashboardModel model = new DashboardModel(Fixtures.WINDOW, Fixtures.CONNECTED, snapshot, new double[] {5, 6},
+        2, DashboardState.initial(), false, new double[] {40, 80});
+    List<String> screen = linesOf(100, 40, model);
+    String text = String.join("\n", screen);
+    assertThat(text).contains("Response time").contains("Top hosts");
+    // 100 requests of 1..100 ms: p50 50, p99 99 within the histogram's 1%, max exactly 100.
+    int panel = indexOf(screen, "Response time");
+    assertThat(screen.get(panel + 1) + screen.get(panel + 2))
+        .contains("avg 51").contains("p50 50").contains("p90 90").contains("p99 99").contains("max 100");
+    assertThat(screen.get(indexOf(screen, "Top hosts") + 1)).contains("60").contains("shop.example");
+    // Without times or hosts, neither panel.
+    String plain = String.join("\n", linesOf(100, 40, Fixtures.model(Fixtures.sample())));
+    assertThat(plain).doesNotContain("Response time").doesNotContain("Top hosts");
   }
 
   private static List<String> linesOf(int columns, int rows, DashboardModel model) {

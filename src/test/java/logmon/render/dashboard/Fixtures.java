@@ -10,6 +10,9 @@ import logmon.core.BatchHealth;
 import logmon.core.ByteStats;
 import logmon.core.Ranked;
 import logmon.core.Snapshot;
+import logmon.core.StatsAccumulator;
+import logmon.core.TallyTable;
+import logmon.core.format.LineParser;
 import logmon.core.SourceStatus;
 import logmon.core.TrafficStats;
 import logmon.core.ViewSpec;
@@ -52,6 +55,23 @@ final class Fixtures {
         new TreeMap<>(Map.of(CONNECTED.description(), requests + malformed)),
         10);
     return new Snapshot(TIME, WINDOW, traffic, new BatchHealth(123L, 4L, 127L, 42), CONNECTED, List.of(CONNECTED));
+  }
+
+  /**
+   * Built the real way, from lines in a custom format with a virtual host and %D: 100 requests
+   * taking 1 … 100 ms, 60 for shop.example and 40 for blog.example.
+   */
+  static Snapshot withTimesAndHosts() {
+    TallyTable table = new TallyTable(LineParser.of("%v %h %t \"%r\" %>s %b %D"));
+    for (int i = 1; i <= 100; i++) {
+      table.addLine((i <= 60 ? "shop.example" : "blog.example") + " 10.0.0." + (i % 7)
+          + " [07/Mar/2026:12:03:01 +0000] \"GET /p" + (i % 3) + " HTTP/1.1\" 200 10 " + i * 1000);
+    }
+    table.addBatchMarkers(TIME.toEpochMilli(), CONNECTED.description());
+    StatsAccumulator accumulator = new StatsAccumulator(10, 1);
+    table.forEach(accumulator::add);
+    return new Snapshot(TIME, WINDOW, accumulator.result(), new BatchHealth(123L, 4L, 127L, 42), CONNECTED,
+        List.of(CONNECTED));
   }
 
   static Snapshot mostlyMalformed() {

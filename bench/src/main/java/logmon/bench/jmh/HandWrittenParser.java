@@ -1,18 +1,23 @@
-package logmon.core;
+package logmon.bench.jmh;
 
 /**
- * Parses Apache Common / Combined access-log lines with a single forward scan.
+ * logmon's parser before formats could be chosen (it read Common and Combined only), kept here as
+ * the baseline the compiled formats are measured against. Parses with a single forward scan.
  *
  * <p>Grammar: {@code HOST IDENT USER [dd/Mon/yyyy:HH:mm:ss ±zzzz] "REQUEST" STATUS BYTES}, optionally
  * followed by {@code  "REFERER" "USER-AGENT"}, then only optional trailing whitespace (CR included).
  * Fields are separated by exactly one space. Quoted fields may hold anything but an unescaped
  * {@code "}. No regular expressions: a hostile line cannot make the parser backtrack.
  */
-public final class AccessLogParser {
+final class HandWrittenParser {
+
+  /** What the old parser returned. */
+  record LogRecord(String host, String ident, String user, long epochSecond, String request,
+      String endpoint, int status, long bytes, String referer, String userAgent) {}
 
   private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
-  private AccessLogParser() {}
+  private HandWrittenParser() {}
 
   /** True for lines that carry nothing (only spaces, tabs, CR): they are ignored, not malformed. */
   public static boolean isBlank(String line) {

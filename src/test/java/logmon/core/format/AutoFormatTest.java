@@ -1,16 +1,24 @@
-package logmon.core;
+package logmon.core.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import java.util.stream.Stream;
+import logmon.core.LogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class AccessLogParserTest {
+/** Lines of the presets found with {@code --log-format auto}, and lines no preset reads. */
+class AutoFormatTest {
+
+  private static LogRecord parse(String line) {
+    ParsedLine parsed = LineParser.of(LineParser.AUTO).parse(line);
+    return parsed == null ? null : parsed.toRecord();
+  }
+
 
   static Stream<Arguments> validLines() {
     return Stream.of(
@@ -49,7 +57,7 @@ class AccessLogParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("validLines")
   void parsesValidLines(String name, String line, String host, String endpoint, int status, long bytes) {
-    LogRecord record = AccessLogParser.parse(line);
+    LogRecord record = parse(line);
     assertThat(record).isNotNull();
     assertThat(record.host()).isEqualTo(host);
     assertThat(record.endpoint()).isEqualTo(endpoint);
@@ -59,7 +67,7 @@ class AccessLogParserTest {
 
   @Test
   void readsTheTimestampWithItsZone() {
-    LogRecord record = AccessLogParser.parse(
+    LogRecord record = parse(
         "h - - [07/Mar/2004:16:05:49 -0800] \"GET / HTTP/1.1\" 200 1");
     assertThat(record.epochSecond())
         .isEqualTo(OffsetDateTime.parse("2004-03-07T16:05:49-08:00").toEpochSecond());
@@ -67,7 +75,7 @@ class AccessLogParserTest {
 
   @Test
   void keepsRefererAndAgentOfCombinedLines() {
-    LogRecord record = AccessLogParser.parse(
+    LogRecord record = parse(
         "h - - [07/Mar/2004:16:05:49 -0800] \"GET / HTTP/1.1\" 200 1 \"http://r/\" \"curl/8\"");
     assertThat(record.referer()).isEqualTo("http://r/");
     assertThat(record.userAgent()).isEqualTo("curl/8");
@@ -76,7 +84,7 @@ class AccessLogParserTest {
   @Test
   void parsesAHundredKilobyteUrl() {
     String url = "/" + "a".repeat(100 * 1024);
-    LogRecord record = AccessLogParser.parse(
+    LogRecord record = parse(
         "h - - [07/Mar/2004:16:05:49 -0800] \"GET " + url + " HTTP/1.1\" 200 1");
     assertThat(record).isNotNull();
     assertThat(record.endpoint()).isEqualTo(url);
@@ -113,22 +121,54 @@ class AccessLogParserTest {
       "\u0000\u0001\u0002\u00ff\ufffd\ufffd garbage \u001b[2J",
       ""})
   void rejectsMalformedLines(String line) {
-    assertThat(AccessLogParser.parse(line)).isNull();
+    assertThat(parse(line)).isNull();
   }
 
   @Test
   void blankLinesAreBlankNotMalformed() {
-    assertThat(AccessLogParser.isBlank("")).isTrue();
-    assertThat(AccessLogParser.isBlank(" \t\r")).isTrue();
-    assertThat(AccessLogParser.isBlank(" x ")).isFalse();
+    assertThat(LineParser.isBlank("")).isTrue();
+    assertThat(LineParser.isBlank(" \t\r")).isTrue();
+    assertThat(LineParser.isBlank(" x ")).isFalse();
   }
 
   @Test
   void parsesEveryLineOfTheBundledSample() throws Exception {
     var lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("data/apache.access.log"),
         java.nio.charset.StandardCharsets.ISO_8859_1);
-    long parsed = lines.stream().filter(l -> AccessLogParser.parse(l) != null).count();
+    long parsed = lines.stream().filter(l -> parse(l) != null).count();
     assertThat(lines).hasSize(1406);
     assertThat(parsed).isEqualTo(1406);
+  }
+
+  static Stream<Arguments> presetLines() {
+    String time = "[04/Dec/2026:18:14:52 +0000]";
+    return Stream.of(
+        Arguments.of("common", "10.0.0.1 - - " + time + " \"GET / HTTP/1.1\" 200 5"),
+        Arguments.of("combined", "10.0.0.1 - - " + time + " \"GET / HTTP/1.1\" 200 5 \"-\" \"curl/8\""),
+        Arguments.of("vcombined", "example.org:80 10.0.0.1 - - " + time + " \"GET / HTTP/1.1\" 200 5 \"-\" \"curl/8\""),
+        Arguments.of("nginx", "10.0.0.1 - - " + time + " \"GET / HTTP/1.1\" 200 5 \"-\" \"curl/8\" \"-\""));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("presetLines")
+  void eachPresetIsFoundByItsLinesAndOnlyByItsOwn(String preset, String line) {
+    assertThat(parse(line).format()).isEqualTo(preset);
+    // Each preset alone reads its own lines and none of the others'.
+    presetLines().forEach(other -> {
+      String otherPreset = (String) other.get()[0];
+      boolean reads = LineParser.of(preset).parse((String) other.get()[1]) != null;
+      assertThat(reads).as(preset + " reads a " + otherPreset + " line").isEqualTo(otherPreset.equals(preset));
+    });
+  }
+
+  @Test
+  void autoKeepsReadingLinesOfAnotherPresetAfterASwitch() {
+    LineParser parser = LineParser.of(LineParser.AUTO);
+    String common = "10.0.0.1 - - [04/Dec/2026:18:14:52 +0000] \"GET / HTTP/1.1\" 200 5";
+    String nginx = common + " \"-\" \"curl/8\" \"-\"";
+    assertThat(parser.parse(common).format().name()).isEqualTo("common");
+    assertThat(parser.parse(nginx).format().name()).isEqualTo("nginx");
+    assertThat(parser.parse(nginx).format().name()).isEqualTo("nginx");
+    assertThat(parser.parse(common).format().name()).isEqualTo("common");
   }
 }

@@ -1,0 +1,77 @@
+package logmon.core.stats;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import logmon.core.Ranked;
+import logmon.core.StatKey;
+import logmon.core.Tally;
+import logmon.core.TallyTable;
+import logmon.core.TopRanking;
+import logmon.core.format.ParsedLine;
+import logmon.core.format.Role;
+
+/** Requests per virtual host ({@code %v}, {@code $host}): the {@code --top} busiest. */
+public final class Hosts extends Statistic<List<Ranked>> {
+
+  Hosts() {}
+
+  @Override
+  public void tally(ParsedLine line, TallyTable table) {
+    String host = line.text(Role.VHOST);
+    if (host != null) {
+      table.count(key(0, host));
+    }
+  }
+
+  @Override
+  public Part<List<Ranked>> part(Limits limits) {
+    return new Busiest(limits.top());
+  }
+
+  @Override
+  public void json(List<Ranked> result, Map<String, Object> fields) {
+    List<Object> list = new ArrayList<>();
+    for (Ranked host : result) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("host", host.name());
+      json.put("count", host.count());
+      list.add(json);
+    }
+    fields.put("topHosts", list);
+  }
+
+  @Override
+  public List<Section> sections(List<Ranked> result) {
+    if (result.isEmpty()) {
+      return List.of();
+    }
+    return List.of(new Section("top hosts",
+        result.stream().map(r -> new Section.Row(String.format("%,d", r.count()), r.name())).toList(), "none"));
+  }
+
+  private static final class Busiest implements Part<List<Ranked>> {
+    private static final long serialVersionUID = 1L;
+    private final TopRanking top;
+
+    Busiest(int limit) {
+      top = new TopRanking(limit);
+    }
+
+    @Override
+    public void add(StatKey key, Tally tally) {
+      top.offer(new Ranked(key.name(), tally.count()));
+    }
+
+    @Override
+    public void merge(Part<List<Ranked>> other) {
+      top.merge(((Busiest) other).top);
+    }
+
+    @Override
+    public List<Ranked> result() {
+      return top.toList();
+    }
+  }
+}
