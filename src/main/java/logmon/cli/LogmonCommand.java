@@ -20,6 +20,7 @@ import logmon.render.dashboard.DashboardSink;
 import logmon.source.SourceSpec;
 import logmon.spark.CheckpointException;
 import logmon.spark.JobSettings;
+import logmon.spark.MasterUnreachableException;
 import logmon.spark.StateMethod;
 import logmon.spark.StopRequest;
 import logmon.spark.StreamingRun;
@@ -27,6 +28,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.slf4j.LoggerFactory;
 
 @Command(
     name = "logmon",
@@ -34,28 +36,37 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    subcommands = CompletionCommand.class,
     description = {
         "Live statistics of an Apache access log, computed by Spark Streaming.",
         "",
-        "Reads log lines from a TCP server (tail -F access.log | nc -lk 127.0.0.1 9999), from"
+        "Reads log lines from a TCP server (tail -n0 -F access.log | nc -lk 127.0.0.1 9999), from"
             + " standard input (--stdin) or from a file played at a steady rate (--replay), and"
             + " shows statistics every batch: over a sliding window (the default, 30s) or since"
             + " start (--cumulative).",
         ""},
     footerHeading = "%nExamples:%n",
     footer = {
-        "  bin/logmon --replay data/apache.access.log --loop   # the bundled sample",
-        "  tail -F /var/log/apache2/access.log | nc -lk 127.0.0.1 9999 &",
-        "  bin/logmon --window 1m                    # last minute, sliding every second",
-        "  bin/logmon --cumulative --output json     # running totals as JSON Lines",
-        "  tail -F access.log | bin/logmon --stdin",
+        "  logmon --replay access.log --loop   # a file played as a live log",
+        "  tail -n0 -F /var/log/apache2/access.log | nc -lk 127.0.0.1 9999 &",
+        "  logmon --window 1m                  # the last minute",
+        "  logmon --cumulative --output json   # running totals, JSON Lines",
+        "  tail -n0 -F access.log | logmon --stdin",
+        "  source <(logmon completion bash)    # completion in this shell",
         "",
         "Spark's own log goes to --log-file, never to the terminal. The Spark UI is off and the"
-            + " driver binds to 127.0.0.1 in local mode: logmon opens no port to the network.",
+            + " driver binds to 127.0.0.1 in local mode: logmon opens no port to the network."
+            + " NO_COLOR (not empty) turns colour off unless --color always.",
         "Exit codes: 0 done, 1 failed while running, 2 bad usage, 3 out of memory."})
 final class LogmonCommand implements Callable<Integer> {
 
   static final Duration DEFAULT_WINDOW = Duration.ofSeconds(30);
+
+  private final StopRequest stop;
+
+  private LogmonCommand(StopRequest stop) {
+    this.stop = stop;
+  }
 
   @Option(names = {"-w", "--window"}, paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Statistics over the last DURATION of data, sliding every --slide (the default mode: 30s).")
@@ -81,6 +92,11 @@ final class LogmonCommand implements Callable<Integer> {
           + " or auto: tui when stdout is a terminal, plain otherwise (default: ${DEFAULT-VALUE}).")
   OutputFormat output;
 
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+      description = "Colour in the dashboard and plain output: auto (on a terminal, unless NO_COLOR is set),"
+          + " always or never (default: ${DEFAULT-VALUE}).")
+  ColorChoice color;
+
   @Option(names = "--top", paramLabel = "N", defaultValue = "10",
       description = "How many top endpoints to show (default: ${DEFAULT-VALUE}).")
   int top;
@@ -99,6 +115,7 @@ final class LogmonCommand implements Callable<Integer> {
   Path checkpoint;
 
   @Option(names = "--state", paramLabel = "METHOD", defaultValue = "mapWithState",
+      completionCandidates = CompletionValues.StateMethods.class,
       description = "How --cumulative keeps its totals: updateStateByKey or mapWithState"
           + " (default: ${DEFAULT-VALUE}; see the README).")
   String state;
@@ -135,32 +152,48 @@ final class LogmonCommand implements Callable<Integer> {
   Long maxRate;
 
   @Option(names = "--overload", paramLabel = "POLICY", defaultValue = "wait",
+      completionCandidates = CompletionValues.Overload.class,
       description = "When the source is faster than logmon: wait (read no faster than logmon counts;"
           + " lines wait in the source, none is lost) or shed (read at the source's speed, drop and"
           + " count what cannot be counted) (default: ${DEFAULT-VALUE}).")
   String overload;
 
   @Option(names = "--log-format", paramLabel = "SPEC", defaultValue = "auto",
+      completionCandidates = CompletionValues.LogFormats.class,
       description = "The access log's format: auto (default: found among the presets), common, combined,"
           + " vcombined, nginx, or the server's own LogFormat / log_format string, verbatim.")
   String logFormat;
 
   enum OutputFormat { auto, tui, plain, json }
 
+  enum ColorChoice { auto, always, never }
+
   /** The command line with logmon's error handling: one line on stderr and exit 2 for bad usage. */
   static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new LogmonCommand());
+    return commandLine(new StopRequest());
+  }
+
+  /** @param stop the run's stop request, which signal handlers may already hold */
+  static CommandLine commandLine(StopRequest stop) {
+    CommandLine cl = new CommandLine(new LogmonCommand(stop));
     cl.setParameterExceptionHandler((ex, args) -> {
-      ex.getCommandLine().getErr().println("logmon: " + ex.getMessage() + " (see logmon --help)");
+      ex.getCommandLine().getErr().println("logmon: " + UsageErrors.describe(ex) + " (see logmon --help)");
       return ExitCodes.USAGE;
     });
+    HelpWidth.fromEnvironment(cl, System.getenv("COLUMNS"));
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (ex instanceof UsageException || ex instanceof CheckpointException) {
         err.println("logmon: " + ex.getMessage());
         return ExitCodes.USAGE;
       }
-      err.println("logmon: " + ex + " (details in " + System.getProperty("logmon.log.file") + ")");
+      // One line on the terminal; the stack trace goes to the log file the line names.
+      LoggerFactory.getLogger(LogmonCommand.class).error("logmon failed", ex);
+      if (ex instanceof MasterUnreachableException) {
+        err.println("logmon: " + ex.getMessage());
+      } else {
+        err.println("logmon: " + Failures.describe(ex) + " (details in " + System.getProperty("logmon.log.file") + ")");
+      }
       return ExitCodes.FAILED;
     });
     return cl;
@@ -171,10 +204,14 @@ final class LogmonCommand implements Callable<Integer> {
     JobSettings settings = settings();
     Path log = prepareLogFile();
     System.setProperty("logmon.log.file", log.toString());
-    StopRequest stop = new StopRequest();
-    ShutdownSignals.install(stop);
+    if (stop.isRequested()) {
+      return ExitCodes.OK; // a signal before anything started: nothing to count, nothing to stop
+    }
+    if (duration != null) {
+      stop.requestAfter(duration);
+    }
     try (SnapshotSink sink = sink(settings, stop)) {
-      new StreamingRun(settings, sink, stop).run(duration);
+      new StreamingRun(settings, sink, stop).run();
     }
     return ExitCodes.OK;
   }
@@ -294,11 +331,7 @@ final class LogmonCommand implements Callable<Integer> {
     } else if (preset != null && !preset.isBlank()) {
       file = Path.of(preset);
     } else {
-      String state = System.getenv("XDG_STATE_HOME");
-      Path base = state == null || state.isBlank()
-          ? Path.of(System.getProperty("user.home"), ".local", "state")
-          : Path.of(state);
-      file = base.resolve("logmon").resolve("spark.log");
+      file = StateDirectory.path().resolve("spark.log");
     }
     try {
       Path parent = file.toAbsolutePath().getParent();
@@ -318,7 +351,7 @@ final class LogmonCommand implements Callable<Integer> {
     if (format == OutputFormat.tui) {
       try {
         return DashboardSink.open(settings.view(), settings.sources().stream().map(SourceSpec::description).toList(),
-            () -> stop.request("quit"), out, Terminals.colourOnStdout());
+            () -> stop.request("quit"), out, Terminals.colour(color, true));
       } catch (IOException | RuntimeException e) {
         System.err.println("logmon: no terminal for the dashboard (" + e.getMessage() + "); plain output instead");
         format = OutputFormat.plain;
@@ -326,7 +359,7 @@ final class LogmonCommand implements Callable<Integer> {
     }
     return switch (format) {
       case json -> new JsonLinesSink(out, brokenPipe);
-      case plain, auto, tui -> new PlainTextSink(out, Terminals.colourOnStdout(), brokenPipe);
+      case plain, auto, tui -> new PlainTextSink(out, Terminals.colour(color, Terminals.stdoutIsTerminal()), brokenPipe);
     };
   }
 }

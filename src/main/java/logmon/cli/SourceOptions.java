@@ -41,7 +41,7 @@ final class SourceOptions {
   @Option(names = "--topic", paramLabel = "TOPIC", description = "The Kafka topic to read.")
   String topic;
 
-  @Option(names = "--kafka-from", paramLabel = "WHERE",
+  @Option(names = "--kafka-from", paramLabel = "WHERE", completionCandidates = CompletionValues.KafkaFrom.class,
       description = "latest (default: only new records) or earliest (the whole topic first).")
   String kafkaFrom;
 

@@ -10,10 +10,19 @@ final class Terminals {
     return fromLauncher != null ? Boolean.parseBoolean(fromLauncher) : System.console() != null;
   }
 
-  /** Colour on a terminal unless NO_COLOR is set (https://no-color.org) or TERM is dumb. */
-  static boolean colourOnStdout() {
-    String noColor = System.getenv("NO_COLOR");
-    String term = System.getenv("TERM");
-    return stdoutIsTerminal() && (noColor == null || noColor.isEmpty()) && !"dumb".equals(term);
+  /**
+   * Whether to colour: {@code --color always} or {@code never} as asked; {@code auto} colours a
+   * terminal unless NO_COLOR is set and not empty (https://no-color.org) or TERM is dumb.
+   */
+  static boolean colour(LogmonCommand.ColorChoice choice, boolean terminal) {
+    return colour(choice, terminal, System.getenv("NO_COLOR"), System.getenv("TERM"));
+  }
+
+  static boolean colour(LogmonCommand.ColorChoice choice, boolean terminal, String noColor, String term) {
+    return switch (choice) {
+      case always -> true;
+      case never -> false;
+      case auto -> terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(term);
+    };
   }
 }

@@ -8,6 +8,9 @@ public interface SnapshotSink extends AutoCloseable {
   /** The source changed state between batches (connected, disconnected …). */
   default void sourceChanged(SourceStatus source) {}
 
+  /** Spark is still starting: called about once a second until it has, then never again. */
+  default void startingUp(StartupStatus status) {}
+
   @Override
   default void close() {}
 }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import logmon.core.Snapshot;
 import logmon.core.SnapshotSink;
 import logmon.core.SourceStatus;
+import logmon.core.StartupStatus;
 
 /** JSON Lines on stdout: one object per batch, flushed at once, and nothing else. */
 public final class JsonLinesSink implements SnapshotSink {
@@ -12,6 +13,7 @@ public final class JsonLinesSink implements SnapshotSink {
   private final PrintStream out;
   private final Runnable onBrokenOutput;
   private final SourceLog sourceLog = new SourceLog(System.err);
+  private final StartupLog startupLog = new StartupLog(System.err);
   private final FormatLog formatLog = new FormatLog(System.err);
 
   /** @param onBrokenOutput called once the reader has gone away (e.g. {@code | head}) */
@@ -38,5 +40,10 @@ public final class JsonLinesSink implements SnapshotSink {
   @Override
   public void sourceChanged(SourceStatus source) {
     sourceLog.report(source);
+  }
+
+  @Override
+  public void startingUp(StartupStatus status) {
+    startupLog.report(status);
   }
 }

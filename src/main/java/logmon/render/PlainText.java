@@ -142,7 +142,7 @@ public final class PlainText {
     return switch (code.charAt(0)) {
       case '2' -> AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
       case '3' -> AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
-      case '4' -> AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
+      case '4' -> AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA); // yellow fades on white
       case '5' -> AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
       default -> AttributedStyle.DEFAULT;
     };

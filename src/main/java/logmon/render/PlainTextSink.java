@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import logmon.core.Snapshot;
 import logmon.core.SnapshotSink;
 import logmon.core.SourceStatus;
+import logmon.core.StartupStatus;
 import org.jline.utils.AttributedString;
 
 /** A readable text block per batch, for a terminal scrollback or a log file. */
@@ -13,6 +14,7 @@ public final class PlainTextSink implements SnapshotSink {
   private final boolean colour;
   private final Runnable onBrokenOutput;
   private final SourceLog sourceLog = new SourceLog(System.err);
+  private final StartupLog startupLog = new StartupLog(System.err);
   private final FormatLog formatLog = new FormatLog(System.err);
 
   public PlainTextSink(PrintStream out, boolean colour, Runnable onBrokenOutput) {
@@ -38,5 +40,10 @@ public final class PlainTextSink implements SnapshotSink {
   @Override
   public void sourceChanged(SourceStatus source) {
     sourceLog.report(source);
+  }
+
+  @Override
+  public void startingUp(StartupStatus status) {
+    startupLog.report(status);
   }
 }

@@ -18,6 +18,8 @@ import org.apache.spark.streaming.scheduler.BatchInfo;
 import org.apache.spark.streaming.scheduler.StreamingListener;
 import org.apache.spark.streaming.scheduler.StreamingListenerBatchCompleted;
 import org.apache.spark.streaming.scheduler.StreamingListenerReceiverError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Option;
 
 /**
@@ -26,6 +28,8 @@ import scala.Option;
  * {@link #current()} so that checkpointed closures never hold it.
  */
 public final class RunMonitor implements StreamingListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunMonitor.class);
 
   private static volatile RunMonitor current;
 
@@ -97,6 +101,10 @@ public final class RunMonitor implements StreamingListener {
 
   /** A source's new state, from its receiver or from a driver-side watcher. */
   public void update(SourceStatus reported) {
+    // Spark's own lines for these reports are kept out of the log (log4j2.properties): they are
+    // routine, not the warnings Spark takes them for.
+    LOG.info("Source {}: {}{}", reported.description(), reported.state().label(),
+        reported.detail() == null ? "" : " (" + reported.detail() + ")");
     boolean allEnded;
     synchronized (sources) {
       sources.put(reported.description(), reported);

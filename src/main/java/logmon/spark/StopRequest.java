@@ -25,12 +25,31 @@ public final class StopRequest {
     return reason;
   }
 
-  /** Waits until a stop is requested or, when a limit is given, until it passes. */
-  void await(Duration limit) throws InterruptedException {
-    if (limit == null) {
-      requested.await();
-    } else if (!requested.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-      request("duration reached");
-    }
+  /**
+   * Requests a stop once {@code limit} has passed from now (--duration): counted from the start,
+   * so that it also ends a run whose Spark is still starting.
+   */
+  public void requestAfter(Duration limit) {
+    Thread timer = new Thread(() -> {
+      try {
+        if (!requested.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+          request("duration reached");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "logmon-duration");
+    timer.setDaemon(true);
+    timer.start();
+  }
+
+  /** Waits until a stop is requested. */
+  void await() throws InterruptedException {
+    requested.await();
+  }
+
+  /** Waits until a stop is requested or {@code millis} pass; true if requested. */
+  boolean await(long millis) throws InterruptedException {
+    return requested.await(millis, TimeUnit.MILLISECONDS);
   }
 }

@@ -2,7 +2,6 @@ package logmon.spark;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import logmon.core.Mode;
@@ -26,6 +25,12 @@ public final class StreamingRun {
   private static final long DRAIN_MILLIS = 1000;
   /** After a downtime, Spark replays at most this many missed batches (see {@link ResumeClock}). */
   static final int MAX_REPLAY_BATCHES = 5;
+  /**
+   * A cluster master that has not taken the application this long after logmon began starting
+   * Spark is reported unreachable (Spark itself would retry for 60 s). Registering with a master
+   * that answers takes well under a second.
+   */
+  static final long MASTER_LIMIT_MILLIS = 12_000;
 
   private final JobSettings settings;
   private final SnapshotSink sink;
@@ -38,11 +43,13 @@ public final class StreamingRun {
   }
 
   /**
-   * Runs until a stop is requested or {@code limit} (if not null) passes.
+   * Runs until a stop is requested (a key, a signal, --duration, the end of input), from the
+   * first moment: also while Spark is still starting.
    *
-   * @throws CheckpointException when --checkpoint names a directory that cannot be used as it is
+   * @throws CheckpointException        when --checkpoint names a directory that cannot be used as it is
+   * @throws MasterUnreachableException when a cluster master refuses or does not answer in time
    */
-  public void run(Duration limit) throws Exception {
+  public void run() throws Exception {
     try (Cleanup cleanup = new Cleanup()) {
       InputGate.open();
       List<SourceSpec> readFrom = readFrom(cleanup);
@@ -54,8 +61,39 @@ public final class StreamingRun {
               : null;
       RunMonitor monitor = RunMonitor.install(sink, initialStates(), () -> stop.request("input ended"));
       watchDirectories(monitor, cleanup);
-      JavaStreamingContext context = createOrRestore(readFrom, checkpoint, durable);
+      // Locally the receivers share this JVM's heap: cap what they may hold uncounted.
+      Backlog backlog = settings.isLocal() ? Backlog.install(Runtime.getRuntime().maxMemory()) : null;
+      cleanup.add(Backlog::uninstall);
+      JavaStreamingContext context = startSpark(readFrom, checkpoint, durable, monitor, backlog);
+      if (context == null) {
+        LOG.info("logmon stopped while Spark was starting: {}", stop.reason());
+        return;
+      }
       cleanup.add(() -> context.stop(true, true));
+      LOG.info("logmon started: {}", settings);
+      stop.await();
+      LOG.info("logmon stopping: {}", stop.reason());
+      InputGate.close();
+      long batchMillis = settings.view().batch().toMillis();
+      if (!monitor.awaitDrained(DRAIN_MILLIS, 3 * batchMillis + 5_000)) {
+        LOG.warn("Stopping before the last received lines were counted: batches are behind");
+      }
+      StopLogging.quietRoutineStopWarnings(); // the context stops next, as the Cleanup closes
+    }
+  }
+
+  /**
+   * Creates (or restores) and starts the context on a thread of its own, telling the sink what it
+   * waits for. Returns the started context, or null when a stop came first.
+   */
+  private JavaStreamingContext startSpark(List<SourceSpec> readFrom, String checkpoint,
+      CheckpointDirectory durable, RunMonitor monitor, Backlog backlog) throws Exception {
+    String master = settings.master();
+    boolean cluster = !settings.isLocal();
+    String waitingFor = cluster ? "the Spark master " + master : "Spark to start (" + master + ")";
+    SparkStarter starter = SparkStarter.begin(waitingFor, master, cluster ? MASTER_LIMIT_MILLIS : 0, () -> {
+      MasterProbe.check(master);
+      JavaStreamingContext context = createOrRestore(readFrom, checkpoint, durable);
       if (durable != null) {
         // Measured now, not before the restore: starting Spark takes seconds, and every batch
         // interval of them would be one more batch to replay.
@@ -69,25 +107,21 @@ public final class StreamingRun {
           SparkSettings.useFlowControl(settings.maxRate());
         }
       }
-      // Locally the receivers share this JVM's heap: cap what they may hold uncounted.
-      Backlog backlog = settings.isLocal() ? Backlog.install(Runtime.getRuntime().maxMemory()) : null;
-      cleanup.add(Backlog::uninstall);
-      FlowController flow = new FlowController(context.ssc(), settings.maxRate(), backlog,
-          settings.view().batch().toMillis());
-      // Registered first: the monitor reads what the controller decided for the same batch.
-      context.addStreamingListener(flow);
-      monitor.watchFlow(flow);
-      context.addStreamingListener(monitor);
-      context.start();
-      LOG.info("logmon started: {}", settings);
-      stop.await(limit);
-      LOG.info("logmon stopping: {}", stop.reason());
-      InputGate.close();
-      long batchMillis = settings.view().batch().toMillis();
-      if (!monitor.awaitDrained(DRAIN_MILLIS, 3 * batchMillis + 5_000)) {
-        LOG.warn("Stopping before the last received lines were counted: batches are behind");
+      try {
+        // Registered first: the monitor reads what the controller decided for the same batch.
+        FlowController flow = new FlowController(context.ssc(), settings.maxRate(), backlog,
+            settings.view().batch().toMillis());
+        context.addStreamingListener(flow);
+        monitor.watchFlow(flow);
+        context.addStreamingListener(monitor);
+        context.start();
+      } catch (RuntimeException e) {
+        context.stop(true, false);
+        throw e;
       }
-    }
+      return context;
+    });
+    return starter.await(stop, sink::startingUp);
   }
 
   /** Where each source is read: a replay is served on a loopback socket of its own. */

@@ -40,7 +40,7 @@ class LogmonCommandTest {
       "--output xml                    | xml",
       "--checkpoint /tmp/x             | --checkpoint applies to --cumulative only",
       "--cumulative --checkpoint /proc/logmon-cannot | --checkpoint: cannot create directory",
-      "--no-such-option                | Unknown option: '--no-such-option'",
+      "--no-such-option                | unknown option '--no-such-option'",
       "--duration 0ms                  | '0ms' must be longer than zero",
       "--state fastest                 | --state: 'fastest' is not a state method",
       "--max-rate 0                    | --max-rate must be at least 1 line/s, not 0",

@@ -89,6 +89,30 @@ final class LogmonProcess {
     return new LogmonProcess(builder.start(), out, err, logFile, List.of(args), started);
   }
 
+  /**
+   * Another launcher (an unpacked release archive's bin/logmon, a symlink to it), run in
+   * {@code workDir} with exactly {@code environment} (nothing inherited); output to files in {@code dir}.
+   */
+  static LogmonProcess startLauncher(Path launcher, Path workDir, Path dir, File input, Map<String, String> environment,
+      String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(launcher.toString());
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(dir, "stdout", ".txt");
+    Path err = Files.createTempFile(dir, "stderr", ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(workDir.toFile())
+        .redirectOutput(out.toFile())
+        .redirectError(err.toFile())
+        .redirectInput(input == null ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(input));
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    long started = System.nanoTime();
+    // No --log-file: Spark's log goes to the default place under the given HOME.
+    Path sparkLog = Path.of(environment.getOrDefault("HOME", "/nonexistent"), ".local", "state", "logmon", "spark.log");
+    return new LogmonProcess(builder.start(), out, err, sparkLog, List.of(args), started);
+  }
+
   /** bin/logmon execs java: this is the JVM's pid. */
   long pid() {
     return process.pid();

@@ -17,6 +17,7 @@ import logmon.core.stats.ResponseTimes;
 import logmon.core.stats.Statistics;
 import logmon.core.SnapshotSink;
 import logmon.core.SourceStatus;
+import logmon.core.StartupStatus;
 import logmon.core.ViewSpec;
 import logmon.render.PlainText;
 import org.jline.utils.AttributedString;
@@ -57,6 +58,8 @@ public final class DashboardSink implements SnapshotSink {
   /** Each source's last known state, by name; {@link #source} is all of them in one. */
   private final Map<String, SourceStatus> sources = new LinkedHashMap<>();
   private volatile SourceStatus source;
+  /** What the run waits for while Spark starts; null once it has started. */
+  private volatile String waiting;
   private volatile boolean running = true;
   /** Snapshots the UI thread has taken in (drawn, or held back while paused): its progress. */
   private volatile long snapshotsTaken;
@@ -71,6 +74,8 @@ public final class DashboardSink implements SnapshotSink {
   private DashboardLayout layout;
   private boolean quitSent;
   private boolean drawFailed;
+  /** The statistics of the last frame drawn: what the person saw last. */
+  private volatile Snapshot drawn;
 
   /**
    * Opens the controlling terminal ({@code /dev/tty}, so keys work even when stdin carries the
@@ -78,6 +83,7 @@ public final class DashboardSink implements SnapshotSink {
    *
    * @param onQuit called once when the user presses {@code q} or Ctrl-C
    * @param out    where the last snapshot is printed after the terminal is restored
+   * @param colour colour in the frames and the last snapshot (else bold and reverse only)
    * @throws IOException if there is no terminal to open; the caller falls back to plain output
    */
   public static DashboardSink open(ViewSpec view, List<String> sourceDescriptions, Runnable onQuit, PrintStream out,
@@ -138,6 +144,12 @@ public final class DashboardSink implements SnapshotSink {
     }
   }
 
+  /** Spark is starting: the headline says what it waits for, until it has started. */
+  @Override
+  public void startingUp(StartupStatus status) {
+    waiting = status.done() ? null : status.describe();
+  }
+
   /** Stops the UI thread, restores the terminal, then prints the last snapshot as plain text. */
   @Override
   public void close() {
@@ -160,15 +172,31 @@ public final class DashboardSink implements SnapshotSink {
     } catch (IOException | RuntimeException e) {
       Log.LOG.warn("Could not restore the terminal settings", e);
     }
-    Snapshot last = latest.get();
-    if (last != null) {
-      StringBuilder block = new StringBuilder();
-      for (AttributedString line : PlainText.lines(last)) {
-        block.append(colour ? line.toAnsi() : line.toString()).append('\n');
-      }
-      out.print(block);
-      out.flush();
+    out.print(lastFigures(drawn, latest.get()));
+    out.flush();
+  }
+
+  /**
+   * What stays in the scrollback: the last frame's figures, which the final frame makes the
+   * latest; when they differ (the display was paused) both, each saying what it is.
+   */
+  String lastFigures(Snapshot onScreen, Snapshot last) {
+    if (last == null) {
+      return "";
     }
+    if (onScreen == null || onScreen == last) {
+      return block(last);
+    }
+    return "last figures on screen (paused):\n" + block(onScreen)
+        + "final figures, with every line received before the stop:\n" + block(last);
+  }
+
+  private String block(Snapshot snapshot) {
+    StringBuilder block = new StringBuilder();
+    for (AttributedString line : PlainText.lines(snapshot)) {
+      block.append(colour ? line.toAnsi() : line.toString()).append('\n');
+    }
+    return block.toString();
   }
 
   /**
@@ -184,6 +212,7 @@ public final class DashboardSink implements SnapshotSink {
   private void loop() {
     Snapshot seen = null;
     SourceStatus seenSource = null;
+    String seenWaiting = null;
     boolean dirty = true;
     boolean resized = false;
     boolean drawnOnce = false;
@@ -215,6 +244,11 @@ public final class DashboardSink implements SnapshotSink {
           seenSource = now;
           dirty |= !state.paused();
         }
+        String waitingNow = waiting;
+        if (!java.util.Objects.equals(waitingNow, seenWaiting)) {
+          seenWaiting = waitingNow;
+          dirty = true;
+        }
         long time = System.nanoTime();
         if ((dirty || resized) && time - lastFrame >= frameNanos) {
           drawFrame(resized);
@@ -227,6 +261,11 @@ public final class DashboardSink implements SnapshotSink {
           resized = false;
         }
         Thread.sleep(POLL_MILLIS);
+      }
+      // Closing: the last snapshot (the lines counted after q) gets its frame, so that the
+      // figures left in the scrollback are the ones the screen showed last.
+      if (latest.get() != drawn && !state.paused()) {
+        drawFrame(false);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -289,21 +328,30 @@ public final class DashboardSink implements SnapshotSink {
 
   private DashboardModel liveModel() {
     return new DashboardModel(view, source, latest.get(), history.values(), history.seen(), state, quitSent,
-        p99History.values());
+        p99History.values(), waiting);
+  }
+
+  /** The statistics of the last frame drawn (tests). */
+  Snapshot lastDrawn() {
+    return drawn;
   }
 
   /** What is on screen: the live data, or while paused the data as it was when paused. */
   DashboardModel shownModel() {
     if (state.paused() && frozen != null) {
       return new DashboardModel(frozen.view(), frozen.source(), frozen.snapshot(), frozen.rates(), frozen.ratesSeen(),
-          state, quitSent, frozen.p99s());
+          state, quitSent, frozen.p99s(), waiting);
     }
     return liveModel();
   }
 
   private void drawFrame(boolean resized) throws IOException {
+    DashboardModel model = shownModel();
     try {
-      layout = DashboardView.draw(screen.newTextGraphics(), shownModel());
+      layout = DashboardView.draw(screen.newTextGraphics(), model);
+      if (!colour) {
+        Monochrome.strip(screen);
+      }
     } catch (RuntimeException e) {
       // A drawing bug must not take the run down: keep the last good frame, log once.
       if (!drawFailed) {
@@ -313,5 +361,6 @@ public final class DashboardSink implements SnapshotSink {
       return;
     }
     screen.refresh(resized ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+    drawn = model.snapshot();
   }
 }

@@ -32,6 +32,8 @@ final class DashboardView {
 
   static final String WAITING = "waiting for the first batch…";
   static final String PAUSED = " PAUSED ";
+  /** Shown from the moment of q: the lines already received are still being counted. */
+  static final String STOPPING = " stopping… counting what was received ";
 
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -43,7 +45,7 @@ final class DashboardView {
     TerminalSize size = g.getSize();
     Ink.NORMAL.apply(g);
     g.fill(' ');
-    List<List<Span>> headline = headline(model.snapshot(), size.getColumns());
+    List<List<Span>> headline = headline(model.snapshot(), model.waiting(), size.getColumns());
     Snapshot snapshot = model.snapshot();
     DashboardLayout layout = DashboardLayout.of(size, headline.size(),
         snapshot != null && snapshot.traffic().of(Statistics.RESPONSE_TIMES) != null,
@@ -79,7 +81,7 @@ final class DashboardView {
   private static void drawTitleBar(TextGraphics g, DashboardModel model, int width) {
     Ink.TITLE_BAR.apply(g);
     g.drawLine(0, 0, width - 1, 0, ' ');
-    String marker = model.stopping() ? " stopping… " : model.state().paused() ? PAUSED : "";
+    String marker = model.stopping() ? STOPPING : model.state().paused() ? PAUSED : "";
     int room = width - Cells.width(marker);
     Spans.put(g, 0, 0, titleText(model, room), Ink.TITLE_BAR, room);
     Spans.put(g, 0, 0, " logmon ", Ink.TITLE_BAR_BOLD, room);
@@ -122,11 +124,11 @@ final class DashboardView {
     return PlainText.describeView(view, sinceMillis);
   }
 
-  /** The headline figures, flowed into as many lines as the width needs. */
-  static List<List<Span>> headline(Snapshot snapshot, int width) {
+  /** The headline figures (before the first batch: what the run waits for), flowed into as many lines as the width needs. */
+  static List<List<Span>> headline(Snapshot snapshot, String waiting, int width) {
     List<List<Span>> items = new ArrayList<>();
     if (snapshot == null) {
-      items.add(List.of(new Span(WAITING, Ink.DIM)));
+      items.add(List.of(new Span(waiting == null ? WAITING : waiting, Ink.DIM)));
       return Spans.flow(items, width);
     }
     TrafficStats t = snapshot.traffic();
@@ -135,9 +137,9 @@ final class DashboardView {
     items.add(item("malformed ", Numbers.count(t.malformed())
         + (t.oversized() > 0 ? " (+" + Numbers.count(t.oversized()) + " oversized)" : "")));
     items.add(List.of(new Span("4xx ", Ink.NORMAL),
-        new Span(Numbers.percent(t.countOfClass(4), t.requests()), Ink.CLASS_4XX)));
+        new Span(Numbers.percent(t.countOfClass(4), t.requests()), Ink.ofShare(Ink.CLASS_4XX, t.countOfClass(4)))));
     items.add(List.of(new Span("5xx ", Ink.NORMAL),
-        new Span(Numbers.percent(t.countOfClass(5), t.requests()), Ink.CLASS_5XX)));
+        new Span(Numbers.percent(t.countOfClass(5), t.requests()), Ink.ofShare(Ink.CLASS_5XX, t.countOfClass(5)))));
     items.add(item("bytes ", "avg " + (t.bytes().avg() == null ? "-" : Numbers.count(Math.round(t.bytes().avg())))
         + "  min " + Numbers.count(t.bytes().min()) + "  max " + Numbers.count(t.bytes().max())));
     // Every statistic's own figures (format, clients, response times …), as the plain output has them.

@@ -5,14 +5,19 @@ import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.EnumSet;
 
-/** The few styles the dashboard uses, in the terminal's own palette so any theme stays readable. */
+/**
+ * The few styles the dashboard uses, in the terminal's own palette so any theme stays readable.
+ * No text is yellow or bright white on the default background (they fade on a light or a dark
+ * one); emphasis is bold or reverse, which every background keeps. Without colour
+ * ({@link Monochrome}) only bold and reverse remain.
+ */
 enum Ink {
   NORMAL(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT),
   BOLD(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, SGR.BOLD),
   DIM(TextColor.ANSI.BLACK_BRIGHT, TextColor.ANSI.DEFAULT),
   WARN(TextColor.ANSI.RED, TextColor.ANSI.DEFAULT, SGR.BOLD),
   BAR(TextColor.ANSI.CYAN, TextColor.ANSI.DEFAULT),
-  ERROR_BAR(TextColor.ANSI.YELLOW, TextColor.ANSI.DEFAULT),
+  ERROR_BAR(TextColor.ANSI.MAGENTA, TextColor.ANSI.DEFAULT),
   SPARK(TextColor.ANSI.GREEN, TextColor.ANSI.DEFAULT),
   TITLE_BAR(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, SGR.REVERSE),
   TITLE_BAR_BOLD(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, SGR.REVERSE, SGR.BOLD),
@@ -22,7 +27,7 @@ enum Ink {
   CLASS_1XX(TextColor.ANSI.BLUE, TextColor.ANSI.DEFAULT),
   CLASS_2XX(TextColor.ANSI.GREEN, TextColor.ANSI.DEFAULT),
   CLASS_3XX(TextColor.ANSI.CYAN, TextColor.ANSI.DEFAULT),
-  CLASS_4XX(TextColor.ANSI.YELLOW, TextColor.ANSI.DEFAULT),
+  CLASS_4XX(TextColor.ANSI.MAGENTA, TextColor.ANSI.DEFAULT),
   CLASS_5XX(TextColor.ANSI.RED, TextColor.ANSI.DEFAULT);
 
   private final TextColor foreground;
@@ -39,6 +44,11 @@ enum Ink {
     g.setForegroundColor(foreground);
     g.setBackgroundColor(background);
     g.setModifiers(EnumSet.copyOf(modifiers));
+  }
+
+  /** A share of a class of codes: its colour, or plain when there are none (a zero is no alarm). */
+  static Ink ofShare(Ink ink, long count) {
+    return count == 0 ? NORMAL : ink;
   }
 
   /** The colour of a response code's class, as in the plain output. */

@@ -120,6 +120,42 @@ class DashboardSinkTest {
    * proves nothing: a monitor is re-entrant, so accept() would pass through it.)
    */
   @Test
+  void aSnapshotJustBeforeCloseGetsAFrameAndIsTheOnePrinted() {
+    sink.accept(Fixtures.sample());
+    awaitScreen(text -> text.contains("requests 12,345"));
+    screen.terminal.addInput(new KeyStroke('q', false, false));
+    awaitScreen(text -> text.contains(DashboardView.STOPPING.strip()));
+
+    // The lines counted after q arrive, and the run closes the sink at once.
+    var afterQ = Fixtures.snapshot(20_000, 0, 0, List.of(new Ranked("/after-q", 1)));
+    sink.accept(afterQ);
+    sink.close();
+
+    // (The virtual terminal has left the alternate screen by now: ask the sink what it drew.)
+    assertThat(sink.lastDrawn()).as("the last frame's snapshot").isSameAs(afterQ);
+    assertThat(printed.toString(StandardCharsets.UTF_8)).as("the scrollback")
+        .contains("requests 20,000", "/after-q").doesNotContain("12,345", "figures");
+  }
+
+  @Test
+  void pausedAtTheEndBothFiguresArePrintedEachLabelled() {
+    sink.accept(Fixtures.sample());
+    awaitScreen(text -> text.contains("requests 12,345"));
+    screen.terminal.addInput(new KeyStroke('p', false, false));
+    awaitScreen(text -> text.contains(DashboardView.PAUSED.strip()));
+
+    sink.accept(Fixtures.snapshot(20_000, 0, 0, List.of(new Ranked("/after-pause", 1))));
+    sink.close();
+
+    String plain = printed.toString(StandardCharsets.UTF_8);
+    assertThat(plain).startsWith("last figures on screen (paused):\n");
+    int finalFigures = plain.indexOf("final figures, with every line received before the stop:\n");
+    assertThat(finalFigures).isPositive();
+    assertThat(plain.substring(0, finalFigures)).contains("requests 12,345").doesNotContain("20,000");
+    assertThat(plain.substring(finalFigures)).contains("requests 20,000", "/after-pause");
+  }
+
+  @Test
   void acceptNeverWaitsForTheScreen() throws Exception {
     sink.accept(Fixtures.sample());
     awaitScreen("the first snapshot", text -> text.contains("requests 12,345"));

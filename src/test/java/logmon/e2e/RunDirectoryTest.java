@@ -1,0 +1,85 @@
+package logmon.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each run keeps its temporary files (Spark's scratch space, the temporary checkpoint) in one
+ * directory of logmon's state directory, gone when it stops; a run killed with kill -9 leaves its
+ * directory, and the next start removes it.
+ */
+class RunDirectoryTest {
+
+  @TempDir
+  Path dir;
+  private LogmonProcess logmon;
+
+  @AfterEach
+  void stop() {
+    if (logmon != null) {
+      logmon.process.destroyForcibly();
+    }
+  }
+
+  private Path runs() {
+    return dir.resolve("state/logmon/runs");
+  }
+
+  @Test
+  void aRunKilledWithKill9IsCleanedByTheNextStart() throws Exception {
+    Map<String, String> environment = Map.of("XDG_STATE_HOME", dir.resolve("state").toString());
+    logmon = LogmonProcess.start(dir, null, environment,
+        "--replay", TestLogs.SAMPLE.toString(), "--rate", "1000", "--cumulative", "--output", "json");
+    logmon.awaitJson("lines counted", 120, json -> json.get("requests").asLong() > 0);
+    Path killed = runs().resolve(Long.toString(logmon.pid()));
+    assertThat(names(killed.resolve("tmp"))).as("Spark's scratch space and the temporary checkpoint, in the run's"
+        + " directory").anyMatch(name -> name.startsWith("blockmgr-")).anyMatch(name -> name.startsWith("logmon-checkpoint-"));
+
+    logmon.killHard();
+    assertThat(killed).as("kill -9 leaves the run's directory").exists();
+
+    LogmonProcess next = LogmonProcess.start(dir, new File("/dev/null"), environment,
+        "--stdin", "--cumulative", "--output", "json");
+    assertThat(next.waitFor(120)).as(next.stderrText()).isZero();
+    assertThat(killed).as("the next start removed the killed run's directory").doesNotExist();
+    assertThat(names(runs())).as("and its own at exit").isEmpty();
+  }
+
+  @Test
+  void qInTheDashboardLeavesNothingOfTheRun() throws Exception {
+    Path state = dir.resolve("state");
+    try (TmuxPane pane = TmuxPane.open(Map.of("XDG_STATE_HOME", state.toString()))) {
+      pane.type(LogmonProcess.LAUNCHER + " --cumulative --replay " + TestLogs.SAMPLE.toAbsolutePath()
+          + " --rate 1000 --log-file " + TmuxPane.quote(dir.resolve("spark.log")) + "; echo EXIT=$?");
+      pane.awaitScreen("the sample's requests", Duration.ofSeconds(120),
+          text -> text.contains("requests 1,406") && text.contains("q quit"));
+      List<String> running = names(runs());
+      assertThat(running).as("one run directory while it runs").hasSize(1);
+      assertThat(names(runs().resolve(running.get(0)).resolve("tmp")))
+          .anyMatch(name -> name.startsWith("blockmgr-")).anyMatch(name -> name.startsWith("logmon-checkpoint-"));
+
+      pane.keys("q");
+      assertThat(pane.awaitExit(Duration.ofSeconds(60))).contains("EXIT=0");
+    }
+    assertThat(names(runs())).as("nothing of the run left after q").isEmpty();
+  }
+
+  private static List<String> names(Path directory) throws Exception {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+}
