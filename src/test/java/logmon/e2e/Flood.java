@@ -98,9 +98,8 @@ final class Flood implements AutoCloseable {
       }
       out.flush();
     } catch (IOException e) {
-      if (!closed) {
-        throw new IllegalStateException("the flood's connection failed after " + sent + " lines", e);
-      }
+      // The reader went away (logmon exited, as in the out-of-memory test): the flood ends; what
+      // was sent is what the socket took before.
     } finally {
       done.countDown();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,15 +111,31 @@ class OverloadTest {
   }
 
   @Test
-  void ctrlCDuringOverloadStopsCleanly() throws Exception {
+  void ctrlCOnTheDashboardDuringOverloadQuitsWithinSecondsAndRestoresTheTerminal() throws Exception {
     Flood flood = flood(Duration.ofMinutes(5));
-    LogmonProcess logmon = start(flood, "--window", "30s");
-    logmon.awaitJson("a throttled batch", 120, json -> json.at("/batchHealth/throttled").asBoolean());
-    long asked = System.nanoTime();
-    logmon.signal("INT");
-    assertThat(logmon.waitFor(120)).as("exit status after Ctrl-C under overload").isZero();
-    System.out.printf("overload: Ctrl-C to exit %.1f s%n", (System.nanoTime() - asked) / 1e9);
-    assertOneObjectPerBatch(logmon.jsonLines());
+    Path before = e2e.dir().resolve("stty.before");
+    Path after = e2e.dir().resolve("stty.after");
+    Path log = e2e.dir().resolve("spark.log");
+    e2e.attachLog("Spark's log (dashboard)", log);
+    try (TmuxPane pane = TmuxPane.open(Map.of("LOGMON_HEAP", HEAP))) {
+      pane.type("stty -g > " + TmuxPane.quote(before) + "; " + LogmonProcess.LAUNCHER + " --port " + flood.port()
+          + " --log-file " + TmuxPane.quote(log) + "; echo EXIT=$?; stty -g > " + TmuxPane.quote(after));
+      String throttled = pane.awaitScreen("the dashboard saying it is throttled", Duration.ofSeconds(120),
+          text -> text.contains("throttled to") && text.contains("behind") && text.contains("q quit"));
+      assertThat(throttled).contains("lines/s");
+
+      long pressed = System.nanoTime();
+      pane.keys("C-c");
+      String shell = pane.awaitExit(Duration.ofSeconds(120));
+      System.out.printf("overload: Ctrl-C on the dashboard to the prompt %.1f s%n", (System.nanoTime() - pressed) / 1e9);
+      assertThat(shell).contains("EXIT=0").doesNotContain("Exception", "\tat ");
+      assertThat(pane.tmux("display", "-p", "-t", "e2e", "#{alternate_on}").strip())
+          .as("the alternate screen is left").isEqualTo("0");
+      String restored = pane.awaitScreen("the terminal settings saved after the run", Duration.ofSeconds(30),
+          text -> Files.exists(after));
+      assertThat(Files.readString(after)).as("terminal settings after Ctrl-C, pane:%n%s", restored)
+          .isEqualTo(Files.readString(before));
+    }
   }
 
   @Test
