@@ -56,10 +56,12 @@ abstract class LineReceiver extends Receiver<RawLines> {
       BoundedLineReader.Next next;
       while (!stopping() && (next = reader.next()) != BoundedLineReader.Next.END) {
         if (!InputGate.isOpen()) {
-          return; // read after the stop request: left out, like lines still in the socket
+          break; // read after the stop request: left out, like lines still in the socket
         }
         if (!admission.admit(next == BoundedLineReader.Next.OVERSIZED ? 0 : reader.lineBytes() + 1)) {
-          gathered.lines.addShed(overload == OverloadPolicy.SHED ? 1 : 0);
+          if (overload == OverloadPolicy.SHED) {
+            gathered.lines.addShed(1);
+          }
         } else if (next == BoundedLineReader.Next.OVERSIZED) {
           gathered.lines.addOversized();
         } else {
@@ -93,8 +95,12 @@ abstract class LineReceiver extends Receiver<RawLines> {
       }
     }
 
+    /**
+     * Stores what was gathered. Also once the {@link InputGate} has closed: these lines were read
+     * before (at most a record's 20 ms earlier), and the drain before a stop waits for them.
+     */
     void store() {
-      if (!lines.isEmpty() && InputGate.isOpen()) {
+      if (!lines.isEmpty() && !isStopped()) {
         LineReceiver.this.store(lines.build());
       }
       firstNanos = 0;

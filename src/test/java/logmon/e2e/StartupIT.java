@@ -17,9 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A start-up that cannot finish fails fast and is always stoppable: a Spark master that refuses
  * is reported in one line at once; one that accepts and never answers is waited for (and said so)
  * for 12 s; q, Ctrl-C, SIGTERM and --duration end logmon while Spark is still starting. No stack
- * trace reaches the terminal.
+ * trace reaches the terminal. An IT (after {@code package}): a spark:// master makes logmon ship
+ * target/logmon.jar to the executors, and refuse to start without it.
  */
-class StartupTest {
+class StartupIT {
 
   @TempDir
   Path dir;
@@ -49,7 +50,7 @@ class StartupTest {
     logmon = LogmonProcess.start(dir, null, "--master", master, "--output", "plain");
     int code = logmon.waitFor(60);
     double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf("StartupTest: refused master reported after %.1f s%n", seconds);
+    System.out.printf("StartupIT: refused master reported after %.1f s%n", seconds);
 
     assertThat(code).as(logmon.stderrText()).isEqualTo(1);
     assertThat(logmon.stderrText().strip().lines())
@@ -66,7 +67,7 @@ class StartupTest {
     logmon.awaitStderr("logmon: waiting for the Spark master " + master + ": 5 s (gives up after 12 s)", 30);
     int code = logmon.waitFor(60);
     double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf("StartupTest: silent master given up after %.1f s%n", seconds);
+    System.out.printf("StartupIT: silent master given up after %.1f s%n", seconds);
 
     assertThat(code).as(logmon.stderrText()).isEqualTo(1);
     assertThat(logmon.stderrText().strip().lines()).last()
@@ -85,7 +86,7 @@ class StartupTest {
     logmon.signal(signal);
     int code = logmon.waitFor(60);
     double seconds = (System.nanoTime() - signalled) / 1e9;
-    System.out.printf("StartupTest: SIG%s 3 s after launch to exit: %.1f s%n", signal, seconds);
+    System.out.printf("StartupIT: SIG%s 3 s after launch to exit: %.1f s%n", signal, seconds);
 
     // 0: logmon's handler stopped it; 128+15 or 128+2: the JVM's own, for a signal that came before
     // main() installed logmon's (the JVM alone may take seconds to get there on a loaded machine).
@@ -100,7 +101,7 @@ class StartupTest {
     logmon = LogmonProcess.start(dir, null, "--master", silentMaster(), "--duration", "2s", "--output", "json");
     int code = logmon.waitFor(60);
     double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf("StartupTest: --duration 2s while waiting for the master: exit after %.1f s%n", seconds);
+    System.out.printf("StartupIT: --duration 2s while waiting for the master: exit after %.1f s%n", seconds);
 
     assertThat(code).as(logmon.stderrText()).isZero();
     assertThat(seconds).as("seconds to exit with --duration 2s (the master's 12 s never reached)").isLessThan(12);
@@ -120,7 +121,7 @@ class StartupTest {
       pane.keys("q");
       String after = pane.awaitExit(Duration.ofSeconds(30));
       double seconds = (System.nanoTime() - pressed) / 1e9;
-      System.out.printf("StartupTest: q while waiting for the master to the prompt: %.1f s%n", seconds);
+      System.out.printf("StartupIT: q while waiting for the master to the prompt: %.1f s%n", seconds);
 
       assertThat(after).contains("EXIT=0").doesNotContain("Exception", "\tat ");
       assertThat(seconds).as("seconds from q to the prompt").isLessThan(10);
