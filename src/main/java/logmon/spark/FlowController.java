@@ -1,5 +1,6 @@
 package logmon.spark;
 
+import java.util.concurrent.ConcurrentSkipListMap;
 import logmon.core.RateControl;
 import logmon.source.Backlog;
 import org.apache.spark.streaming.StreamingContext;
@@ -12,9 +13,10 @@ import scala.Option;
 /**
  * Flow control on the driver: after each batch, decides how fast the receivers may read
  * ({@link RateControl}) and tells them through Spark's own channel — the rate update that Spark's
- * backpressure sends, which reaches receivers on executors too and sets the receiver rate limiter
- * that {@code store(line)} waits on. Spark's PID estimator stays off: it collapses here (see
- * RateControl). Receivers also say when the {@link Backlog} ceiling or the source held them.
+ * backpressure sends, which reaches receivers on executors too and sets their receiver rate
+ * limiter, whose value the receivers enforce per line. Spark's PID estimator stays off: it
+ * collapses here (see RateControl). Receivers also say when the {@link Backlog} ceiling or the
+ * source held them.
  */
 final class FlowController implements StreamingListener {
 
@@ -36,8 +38,7 @@ final class FlowController implements StreamingListener {
   private final long intervalMillis;
   private int[] receiverStreams;
   private long sentLimit = -1;
-  private final java.util.concurrent.ConcurrentSkipListMap<Long, Long> linesByBatch =
-      new java.util.concurrent.ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<Long, Long> linesByBatch = new ConcurrentSkipListMap<>();
   private volatile State state = new State(null, null);
 
   /** @param maxRate the user's cap per receiver, or null */
