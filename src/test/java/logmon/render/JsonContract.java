@@ -97,10 +97,19 @@ public final class JsonContract {
 
   private JsonContract() {}
 
-  /** The fields of a mode whose place does not depend on the data (status codes do). */
+  /**
+   * Where a field's presence depends on the data: status codes, the formats seen, and what only a
+   * format with response times or hosts carries (responseTimeMs is null without times, and the
+   * rankings empty).
+   */
+  private static final List<String> DATA_DEPENDENT =
+      List.of("/status/", "/formats/", "/responseTimeMs/", "/topSlowEndpoints/", "/topHosts/");
+
+  /** The fields of a mode whose place does not depend on the data, for any log format. */
   public static List<String> pointersOfEveryObject(boolean windowMode) {
     return FIELDS.stream()
-        .filter(f -> !f.expected(windowMode).equals(ABSENT) && !f.pointer().startsWith("/status/"))
+        .filter(f -> !f.expected(windowMode).equals(ABSENT))
+        .filter(f -> DATA_DEPENDENT.stream().noneMatch(f.pointer()::startsWith))
         .map(Field::pointer)
         .toList();
   }
