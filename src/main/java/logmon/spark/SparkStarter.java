@@ -1,6 +1,7 @@
 package logmon.spark;
 
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import logmon.core.StartupStatus;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
@@ -25,6 +26,7 @@ final class SparkStarter {
   private final String waitingFor;
   private final String master;
   private final long limitMillis;
+  private final BooleanSupplier answered;
   private JavaStreamingContext context; // guarded by this
   private Exception failure; // guarded by this
   private boolean done; // guarded by this
@@ -33,17 +35,22 @@ final class SparkStarter {
   /**
    * @param waitingFor  what the user is told logmon waits for
    * @param master      the master named when logmon gives up
-   * @param limitMillis give up after this long (0: wait until started or stopped)
+   * @param limitMillis give up after this long unless the master has answered (0: wait until
+   *                    started or stopped)
+   * @param answered    true once the master has taken the application: from then on, starting
+   *                    (executors, receivers) may take as long as it takes
    */
-  private SparkStarter(String waitingFor, String master, long limitMillis) {
+  private SparkStarter(String waitingFor, String master, long limitMillis, BooleanSupplier answered) {
     this.waitingFor = waitingFor;
     this.master = master;
     this.limitMillis = limitMillis;
+    this.answered = answered;
   }
 
   /** Begins {@code start} on a daemon thread (it must not keep a stopping JVM alive). */
-  static SparkStarter begin(String waitingFor, String master, long limitMillis, Callable<JavaStreamingContext> start) {
-    SparkStarter starter = new SparkStarter(waitingFor, master, limitMillis);
+  static SparkStarter begin(String waitingFor, String master, long limitMillis, BooleanSupplier answered,
+      Callable<JavaStreamingContext> start) {
+    SparkStarter starter = new SparkStarter(waitingFor, master, limitMillis, answered);
     Thread thread = new Thread(() -> starter.run(start), "logmon-spark-start");
     thread.setDaemon(true);
     thread.start();
@@ -95,7 +102,7 @@ final class SparkStarter {
       if (stop.isRequested()) {
         return afterStopRequest();
       }
-      if (limitMillis > 0 && waited >= limitMillis) {
+      if (limitMillis > 0 && waited >= limitMillis && !answered.getAsBoolean()) {
         abandon();
         throw new MasterUnreachableException(master, "no answer within " + limitMillis / 1000 + " s");
       }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import logmon.core.Mode;
 import logmon.core.SnapshotSink;
 import logmon.core.SourceStatus;
@@ -28,7 +29,7 @@ public final class StreamingRun {
   /**
    * A cluster master that has not taken the application this long after logmon began starting
    * Spark is reported unreachable (Spark itself would retry for 60 s). Registering with a master
-   * that answers takes well under a second.
+   * that answers takes well under a second; starting its executors afterwards is not limited.
    */
   static final long MASTER_LIMIT_MILLIS = 12_000;
 
@@ -91,9 +92,14 @@ public final class StreamingRun {
     String master = settings.master();
     boolean cluster = !settings.isLocal();
     String waitingFor = cluster ? "the Spark master " + master : "Spark to start (" + master + ")";
-    SparkStarter starter = SparkStarter.begin(waitingFor, master, cluster ? MASTER_LIMIT_MILLIS : 0, () -> {
+    AtomicBoolean masterAnswered = new AtomicBoolean(!cluster);
+    SparkStarter starter = SparkStarter.begin(waitingFor, master, cluster ? MASTER_LIMIT_MILLIS : 0,
+        masterAnswered::get, () -> {
       MasterProbe.check(master);
       JavaStreamingContext context = createOrRestore(readFrom, checkpoint, durable);
+      // The SparkContext exists, so the master took the application (a standalone backend waits
+      // for that); executors and receivers may now take as long as a cluster needs to start.
+      masterAnswered.set(true);
       if (durable != null) {
         // Measured now, not before the restore: starting Spark takes seconds, and every batch
         // interval of them would be one more batch to replay.
