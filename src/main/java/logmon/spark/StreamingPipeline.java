@@ -96,18 +96,22 @@ public final class StreamingPipeline {
       }
       return;
     }
-    // Two consumers below: the batch's table is cached (SummaryDStream), not tallied twice.
+    // Several consumers below: the batch's table is cached (SummaryDStream), not tallied twice.
     JavaPairDStream<StatKey, Tally> running = tables.flatMapToPair(new Entries(false));
-    JavaPairDStream<StatKey, Tally> totals;
+    JavaPairDStream<StatKey, Tally> perBatch = tables.flatMapToPair(new Entries(true));
     if (settings.stateMethod() == StateMethod.MAP_WITH_STATE) {
       // mapWithState checkpoints its state every 10 batches by default: already bounded.
-      totals = running.mapWithState(StateSpec.function(new AccumulateInState())
-          .numPartitions(settings.partitions())).stateSnapshots();
-    } else {
-      totals = running.updateStateByKey(new AccumulateTallies(), settings.partitions());
-      totals.checkpoint(sparkDuration(stateCheckpointInterval(view.batch())));
+      var state = running.mapWithState(StateSpec.function(new AccumulateInState())
+          .numPartitions(settings.partitions()));
+      var publisher = new RunningPublisher(view, settings.top(), settings.ipThreshold());
+      new JavaStreamingContext(tables.context())
+          .transform(List.of(state, state.stateSnapshots().toJavaDStream(), perBatch.toJavaDStream()), publisher.join())
+          .foreachRDD(publisher);
+      return;
     }
-    totals.transformWithToPair(tables.flatMapToPair(new Entries(true)), new WithThisBatch())
+    JavaPairDStream<StatKey, Tally> totals = running.updateStateByKey(new AccumulateTallies(), settings.partitions());
+    totals.checkpoint(sparkDuration(stateCheckpointInterval(view.batch())));
+    totals.transformWithToPair(perBatch, new WithThisBatch())
         .foreachRDD(new SnapshotPublisher.OfEntries(view, settings.top(), settings.ipThreshold()));
   }
 

@@ -105,8 +105,23 @@ class RunningTotalsTest {
     }
     state.forEach((key, tally) -> parts.get(random.nextInt(partitions)).update(key, tally, true));
     RunningTotals merged = new RunningTotals(TOP, IP_THRESHOLD);
-    parts.forEach(merged::merge);
+    parts.forEach(part -> merged.merge(travelled(part)));
     return merged;
+  }
+
+  /** As a partition's part reaches the driver: Java-serialised and read back. */
+  private static RunningTotals travelled(RunningTotals part) {
+    try {
+      var bytes = new java.io.ByteArrayOutputStream();
+      try (var out = new java.io.ObjectOutputStream(bytes)) {
+        out.writeObject(part);
+      }
+      try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+        return (RunningTotals) in.readObject();
+      }
+    } catch (java.io.IOException | ClassNotFoundException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static String line(SplittableRandom random, int batch) {

@@ -116,12 +116,13 @@ public abstract class Statistic<R> {
   /** The default {@link Running}: each key's latest total, folded with a fresh part per result. */
   private static final class LatestTotals<R> implements Running<R> {
     private static final long serialVersionUID = 1L;
-    private final Statistic<R> statistic;
+    /** Its statistic's id: a running result travels from executors, and statistics do not. */
+    private final int statistic;
     private final Limits limits;
     private final java.util.HashMap<StatKey, Tally> totals = new java.util.HashMap<>();
 
     LatestTotals(Statistic<R> statistic, Limits limits) {
-      this.statistic = statistic;
+      this.statistic = statistic.id();
       this.limits = limits;
     }
 
@@ -142,7 +143,8 @@ public abstract class Statistic<R> {
 
     @Override
     public R result() {
-      Part<R> part = statistic.part(limits);
+      @SuppressWarnings("unchecked")
+      Part<R> part = ((Statistic<R>) Statistics.ALL.get(statistic)).part(limits);
       totals.forEach(part::add);
       return part.result();
     }
