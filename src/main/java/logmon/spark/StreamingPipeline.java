@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import logmon.core.Mode;
+import logmon.core.StateChange;
 import logmon.core.StatKey;
 import logmon.core.Tally;
 import logmon.core.TallyTable;
@@ -101,11 +102,28 @@ public final class StreamingPipeline {
     JavaPairDStream<StatKey, Tally> perBatch = tables.flatMapToPair(new Entries(true));
     if (settings.stateMethod() == StateMethod.MAP_WITH_STATE) {
       // mapWithState checkpoints its state every 10 batches by default: already bounded.
-      var state = running.mapWithState(StateSpec.function(new AccumulateInState())
-          .numPartitions(settings.partitions()));
+      StateSpec<StatKey, Tally, Tally, StateChange> spec = StateSpec.function(new AccumulateInState())
+          .numPartitions(settings.partitions());
+      JavaDStream<StateChange> changes;
+      JavaDStream<Tuple2<StatKey, Tally>> snapshots;
+      if (settings.forgetAfter() == null) {
+        var state = running.mapWithState(spec);
+        changes = state;
+        snapshots = state.stateSnapshots().toJavaDStream();
+      } else {
+        // Spark's timeout applies to every key of a state: totals live in a state of their own,
+        // which never forgets, so that requests, bytes and codes stay exact however long the run.
+        var forgetting = running.filter(new Forgettable(true)).mapWithState(
+            StateSpec.function(new AccumulateInState()).numPartitions(settings.partitions())
+                .timeout(sparkDuration(settings.forgetAfter())));
+        var keeping = running.filter(new Forgettable(false)).mapWithState(
+            StateSpec.function(new AccumulateInState()).numPartitions(1));
+        changes = forgetting.union(keeping);
+        snapshots = forgetting.stateSnapshots().toJavaDStream().union(keeping.stateSnapshots().toJavaDStream());
+      }
       var publisher = new RunningPublisher(view, settings.top(), settings.ipThreshold());
       new JavaStreamingContext(tables.context())
-          .transform(List.of(state, state.stateSnapshots().toJavaDStream(), perBatch.toJavaDStream()), publisher.join())
+          .transform(List.of(changes, snapshots, perBatch.toJavaDStream()), publisher.join())
           .foreachRDD(publisher);
       return;
     }
@@ -164,6 +182,21 @@ public final class StreamingPipeline {
         }
       });
       return entries.iterator();
+    }
+  }
+
+  /** Keys that {@code --forget-after} may drop (or, with {@code false}, the totals it may not). */
+  static final class Forgettable implements org.apache.spark.api.java.function.Function<Tuple2<StatKey, Tally>, Boolean> {
+    private static final long serialVersionUID = 1L;
+    private final boolean forgettable;
+
+    Forgettable(boolean forgettable) {
+      this.forgettable = forgettable;
+    }
+
+    @Override
+    public Boolean call(Tuple2<StatKey, Tally> entry) {
+      return logmon.core.RunningTotals.forgettable(entry._1()) == forgettable;
     }
   }
 

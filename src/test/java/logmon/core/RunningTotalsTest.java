@@ -79,6 +79,7 @@ class RunningTotalsTest {
       last = running.result(perBatch);
       assertThat(last).as("batch %d", batch).isEqualTo(full(state, perBatch));
       assertThat(running.stateKeys()).isEqualTo(state.size());
+      assertThat(last.of(logmon.core.stats.Statistics.STATE_KEYS)).isEqualTo((long) state.size());
     }
     assertThat(fullPasses).as("full passes").isLessThan(batches / 2);
     // Every kind of ranking took part.

@@ -70,7 +70,6 @@ public final class Results implements Serializable {
     public void update(StatKey key, Tally total, boolean fresh) {
       if (key.kind() == StatKey.Kind.STATISTIC) {
         running[key.statistic()].update(key, total, fresh);
-        return;
       }
       for (int reader : readersByKind[key.kind().ordinal()]) {
         running[reader].update(key, total, fresh);
@@ -80,7 +79,6 @@ public final class Results implements Serializable {
     public void forget(StatKey key, Tally last) {
       if (key.kind() == StatKey.Kind.STATISTIC) {
         running[key.statistic()].forget(key, last);
-        return;
       }
       for (int reader : readersByKind[key.kind().ordinal()]) {
         running[reader].forget(key, last);
@@ -112,6 +110,10 @@ public final class Results implements Serializable {
     }
   }
 
+  /**
+   * Which statistics read each kind of key, besides a statistic's own keys, which always reach it
+   * (a statistic that reads {@link StatKey.Kind#STATISTIC} sees the others' keys too).
+   */
   private static int[][] readersByKind(List<Statistic<?>> all) {
     StatKey.Kind[] kinds = StatKey.Kind.values();
     int[][] readers = new int[kinds.length][];
@@ -139,7 +141,6 @@ public final class Results implements Serializable {
     public void add(StatKey key, Tally tally) {
       if (key.kind() == StatKey.Kind.STATISTIC) {
         parts[key.statistic()].add(key, tally);
-        return;
       }
       for (int reader : readersByKind[key.kind().ordinal()]) {
         parts[reader].add(key, tally);
