@@ -61,6 +61,48 @@ class CumulativeHighCardinalityTest {
   }
 
   /**
+   * {@code --forget-after}: a burst of endpoints and clients each seen once fills the state; once
+   * they have been silent for longer, they are gone from it (a handful of keys remain), while the
+   * totals still count every line, and the rankings hold only what was seen since.
+   */
+  @Test
+  void forgetAfterBoundsTheStateAndKeepsTotalsExact() throws Exception {
+    Path feed = Files.createFile(e2e.dir().resolve("feed.log"));
+    int port = e2e.following(feed).port;
+    LogmonProcess logmon = e2e.logmon("--cumulative", "--port", Integer.toString(port), "--output", "json",
+        "--batch", "250ms", "--forget-after", "2s", "--ip-threshold", "0");
+    StringBuilder burst = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      burst.append("10.").append(i / 256 % 256).append('.').append(i % 256).append(".1 - - [07/Mar/2004:16:05:49 -0800]"
+          + " \"GET /once/").append(i).append(" HTTP/1.1\" ").append(i % 10 == 0 ? 500 : 200).append(" 100\n");
+    }
+    byte[] first = burst.toString().getBytes(StandardCharsets.UTF_8);
+    TestLogs.append(feed, first);
+    JsonNode full = logmon.awaitJson("the burst counted", 240, j -> j.get("requests").asLong() == 20_000);
+    assertThat(full.get("stateKeys").asLong()).as("keys in state after the burst").isGreaterThanOrEqualTo(40_000);
+
+    JsonNode forgotten = logmon.awaitJson("the burst's endpoints and clients forgotten",
+        logmon.completeJsonLines().size(), 240, j -> j.get("stateKeys").asLong() < 100);
+    assertThat(forgotten.get("requests").asLong()).as("requests once forgotten").isEqualTo(20_000);
+    assertThat(forgotten.get("topEndpoints")).isEmpty();
+    assertThat(forgotten.get("uniqueClients").asLong()).isZero();
+
+    // What comes after is counted from zero, beside exact totals.
+    byte[] alive = "192.0.2.7 - - [07/Mar/2004:16:05:49 -0800] \"GET /alive HTTP/1.1\" 200 5\n"
+        .repeat(50).getBytes(StandardCharsets.UTF_8);
+    TestLogs.append(feed, alive);
+    JsonNode bounded = logmon.awaitJson("the lines after counted", 240, j -> j.get("requests").asLong() == 20_050);
+    ReferenceCount expected = ReferenceCount.of(TestLogs.concat(first, alive));
+    assertThat(bounded.get("requests").asLong()).isEqualTo(expected.requests);
+    assertThat(bounded.get("bytes").get("sum").asLong()).isEqualTo(expected.bytesSum);
+    assertThat(statusOf(bounded)).isEqualTo(expected.status.toString());
+    assertThat(ranked(bounded.get("topEndpoints"), "endpoint")).containsExactly("/alive=50");
+    assertThat(ranked(bounded.get("frequentIps"), "ip")).containsExactly("192.0.2.7=50");
+    assertThat(bounded.get("uniqueClients").asLong()).isEqualTo(1);
+    assertThat(bounded.get("topErrorEndpoints")).isEmpty();
+  }
+
+  /**
    * A part: mostly endpoints and clients drawn from a million each (nearly all new), a few hot
    * endpoints whose counts stay close, and from part 2 on one endpoint that overtakes them all.
    */
