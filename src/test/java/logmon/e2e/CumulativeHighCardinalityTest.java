@@ -44,7 +44,7 @@ class CumulativeHighCardinalityTest {
       sent.write(lines);
       TestLogs.append(feed, lines);
       ReferenceCount expected = ReferenceCount.of(sent.toByteArray());
-      JsonNode json = logmon.awaitJson("part " + part + " counted", 240,
+      JsonNode json = logmon.awaitJson("part " + part + " counted", 600,
           j -> j.get("requests").asLong() + j.get("malformed").asLong() == expected.requests + expected.malformed);
       assertThat(json.get("requests").asLong()).as("requests after part %d", part).isEqualTo(expected.requests);
       assertThat(json.get("bytes").get("sum").asLong()).isEqualTo(expected.bytesSum);
@@ -70,7 +70,7 @@ class CumulativeHighCardinalityTest {
     Path feed = Files.createFile(e2e.dir().resolve("feed.log"));
     int port = e2e.following(feed).port;
     LogmonProcess logmon = e2e.logmon("--cumulative", "--port", Integer.toString(port), "--output", "json",
-        "--batch", "250ms", "--forget-after", "2s", "--ip-threshold", "0");
+        "--forget-after", "2s", "--ip-threshold", "0");
     StringBuilder burst = new StringBuilder();
     for (int i = 0; i < 20_000; i++) {
       burst.append("10.").append(i / 256 % 256).append('.').append(i % 256).append(".1 - - [07/Mar/2004:16:05:49 -0800]"
@@ -78,11 +78,11 @@ class CumulativeHighCardinalityTest {
     }
     byte[] first = burst.toString().getBytes(StandardCharsets.UTF_8);
     TestLogs.append(feed, first);
-    JsonNode full = logmon.awaitJson("the burst counted", 240, j -> j.get("requests").asLong() == 20_000);
+    JsonNode full = logmon.awaitJson("the burst counted", 600, j -> j.get("requests").asLong() == 20_000);
     assertThat(full.get("stateKeys").asLong()).as("keys in state after the burst").isGreaterThanOrEqualTo(40_000);
 
     JsonNode forgotten = logmon.awaitJson("the burst's endpoints and clients forgotten",
-        logmon.completeJsonLines().size(), 240, j -> j.get("stateKeys").asLong() < 100);
+        logmon.completeJsonLines().size(), 600, j -> j.get("stateKeys").asLong() < 100);
     assertThat(forgotten.get("requests").asLong()).as("requests once forgotten").isEqualTo(20_000);
     assertThat(forgotten.get("topEndpoints")).isEmpty();
     assertThat(forgotten.get("uniqueClients").asLong()).isZero();
@@ -91,7 +91,7 @@ class CumulativeHighCardinalityTest {
     byte[] alive = "192.0.2.7 - - [07/Mar/2004:16:05:49 -0800] \"GET /alive HTTP/1.1\" 200 5\n"
         .repeat(50).getBytes(StandardCharsets.UTF_8);
     TestLogs.append(feed, alive);
-    JsonNode bounded = logmon.awaitJson("the lines after counted", 240, j -> j.get("requests").asLong() == 20_050);
+    JsonNode bounded = logmon.awaitJson("the lines after counted", 600, j -> j.get("requests").asLong() == 20_050);
     ReferenceCount expected = ReferenceCount.of(TestLogs.concat(first, alive));
     assertThat(bounded.get("requests").asLong()).isEqualTo(expected.requests);
     assertThat(bounded.get("bytes").get("sum").asLong()).isEqualTo(expected.bytesSum);
