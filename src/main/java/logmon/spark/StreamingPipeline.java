@@ -28,7 +28,8 @@ import scala.reflect.ClassTag$;
  * Builds the whole DStream graph in one place, so that a checkpoint can rebuild it:
  * lines of each source → one summary table per batch ({@code transform}) → the window's tables
  * ({@code window}) or running totals per key ({@code updateStateByKey}/{@code mapWithState}) →
- * snapshot ({@code foreachRDD}).
+ * snapshot ({@code foreachRDD}; with {@code mapWithState}, from the keys each batch changed:
+ * {@link RunningPublisher}).
  */
 public final class StreamingPipeline {
 
@@ -102,12 +103,11 @@ public final class StreamingPipeline {
     JavaPairDStream<StatKey, Tally> perBatch = tables.flatMapToPair(new Entries(true));
     if (settings.stateMethod() == StateMethod.MAP_WITH_STATE) {
       // mapWithState checkpoints its state every 10 batches by default: already bounded.
-      StateSpec<StatKey, Tally, Tally, StateChange> spec = StateSpec.function(new AccumulateInState())
-          .numPartitions(settings.partitions());
       JavaDStream<StateChange> changes;
       JavaDStream<Tuple2<StatKey, Tally>> snapshots;
       if (settings.forgetAfter() == null) {
-        var state = running.mapWithState(spec);
+        var state = running.mapWithState(StateSpec.function(new AccumulateInState())
+            .numPartitions(settings.partitions()));
         changes = state;
         snapshots = state.stateSnapshots().toJavaDStream();
       } else {
