@@ -14,6 +14,9 @@ import logmon.core.SnapshotSink;
 import logmon.core.ViewSpec;
 import logmon.core.format.FormatException;
 import logmon.core.format.LineParser;
+import logmon.core.query.Fields;
+import logmon.core.query.Query;
+import logmon.core.query.QueryException;
 import logmon.render.JsonLinesSink;
 import logmon.render.PlainTextSink;
 import logmon.render.dashboard.DashboardSink;
@@ -164,6 +167,14 @@ final class LogmonCommand implements Callable<Integer> {
           + " vcombined, nginx, or the server's own LogFormat / log_format string, verbatim.")
   String logFormat;
 
+  @Option(names = "--where", paramLabel = "EXPR",
+      description = "Count only the lines EXPR matches: every figure, in both modes (malformed lines are"
+          + " still counted). Compare fields with == != < <= > >= ~ (RE2 regex) !~ ^= (prefix) in [a, b],"
+          + " client in 10.0.0.0/8; join with and, or, not, ( ). Example: status >= 500 and path ^= /api/."
+          + " Fields: ${logmon.query.fields}, and any header or variable the format logs, by its nginx"
+          + " name (http_x_forwarded_for). See the README, Queries.")
+  String where;
+
   enum OutputFormat { auto, tui, plain, json }
 
   enum ColorChoice { auto, always, never }
@@ -175,6 +186,9 @@ final class LogmonCommand implements Callable<Integer> {
 
   /** @param stop the run's stop request, which signal handlers may already hold */
   static CommandLine commandLine(StopRequest stop) {
+    // --help lists the fields from the one list the language reads (picocli resolves ${...} from properties).
+    System.setProperty("logmon.query.fields", String.join(", ", java.util.Arrays.stream(Fields.Builtin.values())
+        .map(Fields.Builtin::fieldName).toList()));
     CommandLine cl = new CommandLine(new LogmonCommand(stop));
     cl.setParameterExceptionHandler((ex, args) -> {
       ex.getCommandLine().getErr().println("logmon: " + UsageErrors.describe(ex) + " (see logmon --help)");
@@ -270,6 +284,13 @@ final class LogmonCommand implements Callable<Integer> {
     } catch (FormatException e) {
       throw new UsageException("--log-format: " + e.getMessage());
     }
+    if (where != null) {
+      try {
+        Query.compile(where, LineParser.formats(logFormat));
+      } catch (QueryException e) {
+        throw new UsageException("--where: " + e.getMessage());
+      }
+    }
     StateMethod stateMethod;
     try {
       stateMethod = StateMethod.fromLabel(state);
@@ -287,7 +308,7 @@ final class LogmonCommand implements Callable<Integer> {
     }
     return new JobSettings(view, sourceSpecs, sparkMaster, top, ipThreshold, checkpointDir, stateMethod, fresh,
         checkpointDir != null && !noWal, JobSettings.DEFAULT_PARTITIONS, maxLineBytes, sparkUi, maxRate,
-        overloadPolicy, logFormat);
+        overloadPolicy, logFormat, where);
   }
 
   private Path checkpointDir() {

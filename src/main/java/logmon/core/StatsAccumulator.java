@@ -55,7 +55,8 @@ public final class StatsAccumulator implements Serializable {
       case SINCE -> sinceMillis = Math.min(sinceMillis, tally.min());
       case SOURCE_LINES -> sourceLines.merge(key.name(), tally.count(), Long::sum);
       case SHED -> shed += tally.count();
-      case STATISTIC -> { } // above
+      case BATCH_UNMATCHED -> addBatch(new BatchCount(Long.parseLong(key.name()), 0, 0, tally.count()));
+      case STATISTIC, UNMATCHED -> { } // above
     }
   }
 

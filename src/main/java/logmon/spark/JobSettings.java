@@ -22,6 +22,7 @@ import logmon.source.SourceSpec;
  * @param maxRate        the user's cap, lines/s per receiver (and per Kafka partition); null: none
  * @param overload       what receivers do with lines logmon cannot keep up with
  * @param logFormat      {@code --log-format}: auto, a preset's name or a format string (it compiles)
+ * @param where          {@code --where}: only lines it matches are counted (it compiles); null for all
  */
 public record JobSettings(
     ViewSpec view,
@@ -38,7 +39,16 @@ public record JobSettings(
     Integer sparkUiPort,
     Long maxRate,
     OverloadPolicy overload,
-    String logFormat) {
+    String logFormat,
+    String where) {
+
+  /** Without a filter. */
+  public JobSettings(ViewSpec view, List<SourceSpec> sources, String master, int top, long ipThreshold,
+      Path checkpointDir, StateMethod stateMethod, boolean fresh, boolean writeAheadLog, int partitions,
+      int maxLineBytes, Integer sparkUiPort, Long maxRate, OverloadPolicy overload, String logFormat) {
+    this(view, sources, master, top, ipThreshold, checkpointDir, stateMethod, fresh, writeAheadLog, partitions,
+        maxLineBytes, sparkUiPort, maxRate, overload, logFormat, null);
+  }
 
   /** Small on purpose: per-batch summaries are tiny, and each partition is a task per batch. */
   public static final int DEFAULT_PARTITIONS = 2;
@@ -87,6 +97,9 @@ public record JobSettings(
     options.put("--overload", overload.label());
     options.put("partitions", Integer.toString(partitions));
     options.put("--log-format", logFormat);
+    if (where != null) {
+      options.put("--where", where); // a saved graph counts only what its filter matched
+    }
     return options;
   }
 

@@ -71,7 +71,7 @@ public final class StreamingPipeline {
       SourceStreams.Opened<?> source = opener.open(i, name);
       opened.add(source);
       perSource.add(source.summaries(name, !settings.isLocal(), settings.checkpointDir() != null,
-          settings.logFormat()));
+          settings.logFormat(), settings.where()));
     }
     JavaDStream<TallyTable> tables = perSource.size() == 1
         ? perSource.get(0)

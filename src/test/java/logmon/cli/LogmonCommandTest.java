@@ -81,4 +81,39 @@ class LogmonCommandTest {
     assertThat(err.toString()).startsWith("logmon: " + expected);
     assertThat(err.toString().strip().lines()).hasSize(1);
   }
+
+  @ParameterizedTest(name = "{0} with {1}")
+  @CsvSource(delimiter = '|', value = {
+      "status >                    | auto     | --where: position 9: expected a value after '>', found the end",
+      "stauts == 404               | auto     | --where: position 1: unknown field 'stauts'; fields of this format: client",
+      "agent ~ bot                 | common   | --where: position 1: the log format (common) carries no field agent",
+      "responseTimeMs > 100        | auto     | --where: position 1: the log format (vcombined, nginx, combined, common) carries no field responseTimeMs: name the format with --log-format",
+      "http_x_forwarded_for == '-' | combined | --where: position 1: the log format (combined) carries no field http_x_forwarded_for",
+      "T(java.lang.Runtime)        | auto     | --where: position 1: unknown field 'T'",
+  })
+  void aWhereThatDoesNotCompileIsOneLineNamingThePosition(String expression, String format, String expected) {
+    StringWriter err = new StringWriter();
+    var cl = LogmonCommand.commandLine();
+    cl.setErr(new PrintWriter(err));
+    cl.setOut(new PrintWriter(new StringWriter()));
+
+    int code = cl.execute("--where", expression.strip(), "--log-format", format.strip());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).startsWith("logmon: " + expected);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+  }
+
+  @org.junit.jupiter.api.Test
+  void helpListsTheFieldsAWhereCanName() {
+    StringWriter out = new StringWriter();
+    var cl = LogmonCommand.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(new StringWriter()));
+
+    assertThat(cl.execute("--help")).isZero();
+    assertThat(out.toString().replaceAll("\\s+", " ")).contains("--where=EXPR")
+        .contains("Fields: client, user, time, method, path, query, endpoint, protocol, status, bytes, referer,"
+            + " agent, host, port, responseTimeMs");
+  }
 }

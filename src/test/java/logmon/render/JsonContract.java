@@ -93,7 +93,10 @@ public final class JsonContract {
       both("/topSlowEndpoints/0/avgMs", "60.0"),
       both("/topSlowEndpoints/0/maxMs", "100.0"),
       both("/topHosts/0/host", "\"shop.example\""),
-      both("/topHosts/0/count", "10"));
+      both("/topHosts/0/count", "10"),
+      both("/filter", "\"status == 200\""),
+      both("/filterSince", "\"2026-11-26T11:58:30Z\""),
+      both("/unmatched", "1"));
 
   private JsonContract() {}
 
