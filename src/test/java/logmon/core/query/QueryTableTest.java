@@ -202,4 +202,18 @@ class QueryTableTest {
     // java.util.regex takes exponential time here; RE2/J is linear. The bound only detects a hang.
     Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThat(query.test(parsed)).isFalse());
   }
+
+  /** The README's examples, each against the format it is shown with. */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "status >= 500                                                           | auto",
+      "path ^= /api/checkout and status == 5xx                                 | auto",
+      "client in [10.0.0.0/8, 2001:db8::/32] and not agent ~ \"(?i)bot\"       | auto",
+      "responseTimeMs > 500                                                    | %h %l %u %t \"%r\" %>s %b %D",
+      "http_x_forwarded_for != \"-\"                                           | nginx",
+  })
+  void theReadmeExamplesCompile(String expression, String format) {
+    assertThat(Query.compile(expression.strip(), LineParser.formats(format.strip())).expression())
+        .isEqualTo(expression.strip());
+  }
 }
