@@ -17,6 +17,7 @@ import logmon.core.format.LineParser;
 import logmon.core.query.Fields;
 import logmon.core.query.Query;
 import logmon.core.query.QueryException;
+import logmon.core.query.Ranking;
 import logmon.render.JsonLinesSink;
 import logmon.render.PlainTextSink;
 import logmon.render.dashboard.DashboardSink;
@@ -100,9 +101,13 @@ final class LogmonCommand implements Callable<Integer> {
           + " always or never (default: ${DEFAULT-VALUE}).")
   ColorChoice color;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "10",
-      description = "How many top endpoints to show (default: ${DEFAULT-VALUE}).")
-  int top;
+  static final int DEFAULT_TOP = 10;
+
+  @Option(names = "--top", paramLabel = "N|FIELD[,FIELD]", completionCandidates = CompletionValues.TopFields.class,
+      description = "Repeatable. A number N: how long every ranked list is (default: " + DEFAULT_TOP + ")."
+          + " A field, or two separated by a comma: a ranking of its values, or pairs of values, of its own"
+          + " (--top agent --top status,path). Fields are those of --where.")
+  List<String> topValues = List.of();
 
   @Option(names = "--ip-threshold", paramLabel = "N", defaultValue = "10",
       description = "Show client IPs seen more than N times in the window / in total (default: ${DEFAULT-VALUE}).")
@@ -251,8 +256,26 @@ final class LogmonCommand implements Callable<Integer> {
       }
       view = ViewSpec.window(batch, windowLength, slideLength);
     }
-    if (top < 1) {
-      throw new UsageException("--top must be at least 1, not " + top);
+    int top = DEFAULT_TOP;
+    List<String> topBy = new java.util.ArrayList<>();
+    for (String value : topValues) {
+      if (value.matches("-?[0-9]+")) {
+        top = Integer.parseInt(value);
+        if (top < 1) {
+          throw new UsageException("--top must be at least 1, not " + top);
+        }
+        continue;
+      }
+      try {
+        String spec = Ranking.compile(value, LineParser.formats(logFormat)).spec();
+        if (!topBy.contains(spec)) {
+          topBy.add(spec);
+        }
+      } catch (FormatException e) {
+        throw new UsageException("--log-format: " + e.getMessage());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--top " + value + ": " + e.getMessage() + " (--top takes a number or FIELD[,FIELD])");
+      }
     }
     if (ipThreshold < 0) {
       throw new UsageException("--ip-threshold must not be negative, not " + ipThreshold);
@@ -308,7 +331,7 @@ final class LogmonCommand implements Callable<Integer> {
     }
     return new JobSettings(view, sourceSpecs, sparkMaster, top, ipThreshold, checkpointDir, stateMethod, fresh,
         checkpointDir != null && !noWal, JobSettings.DEFAULT_PARTITIONS, maxLineBytes, sparkUi, maxRate,
-        overloadPolicy, logFormat, where);
+        overloadPolicy, logFormat, where, topBy);
   }
 
   private Path checkpointDir() {

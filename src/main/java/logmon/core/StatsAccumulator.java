@@ -30,8 +30,13 @@ public final class StatsAccumulator implements Serializable {
   private final Results.Parts statistics;
 
   public StatsAccumulator(int top, long ipThreshold) {
+    this(top, ipThreshold, List.of());
+  }
+
+  /** @param topBy the {@code --top FIELD[,FIELD]} rankings, by name */
+  public StatsAccumulator(int top, long ipThreshold, List<String> topBy) {
     this.ipThreshold = ipThreshold;
-    this.statistics = new Results.Parts(new Statistic.Limits(top, ipThreshold));
+    this.statistics = new Results.Parts(new Statistic.Limits(top, ipThreshold, topBy));
     this.topEndpoints = new TopRanking(top);
     this.topErrorEndpoints = new TopRanking(top);
   }

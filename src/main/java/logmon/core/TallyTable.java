@@ -12,6 +12,8 @@ import java.util.function.BiConsumer;
 import logmon.core.format.LineParser;
 import logmon.core.format.ParsedLine;
 import logmon.core.query.Query;
+import logmon.core.query.Ranking;
+import java.util.List;
 import logmon.core.stats.Statistic;
 import logmon.core.stats.Statistics;
 
@@ -44,6 +46,8 @@ public final class TallyTable implements Externalizable {
   private transient LineParser parser;
   /** {@code --where}: parsed lines it refuses are counted as unmatched only; null for none. */
   private transient Query filter;
+  /** {@code --top FIELD[,FIELD]}, compiled for this task (see {@link logmon.core.stats.TopBy}). */
+  private transient List<Ranking> rankings = List.of();
 
   /** A table for lines in any preset format ({@code --log-format auto}). */
   public TallyTable() {
@@ -56,8 +60,19 @@ public final class TallyTable implements Externalizable {
 
   /** @param filter the lines to count ({@code --where}), or null for all */
   public TallyTable(LineParser parser, Query filter) {
+    this(parser, filter, List.of());
+  }
+
+  /** @param rankings the {@code --top FIELD[,FIELD]} rankings, compiled for this task */
+  public TallyTable(LineParser parser, Query filter, List<Ranking> rankings) {
     this.parser = parser;
     this.filter = filter;
+    this.rankings = rankings;
+  }
+
+  /** The {@code --top FIELD[,FIELD]} rankings lines are tallied for (none once deserialised). */
+  public List<Ranking> rankings() {
+    return rankings == null ? List.of() : rankings;
   }
 
   /** Counts lines a receiver dropped unread under overload ({@code --overload shed}). */

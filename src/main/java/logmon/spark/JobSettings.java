@@ -23,6 +23,7 @@ import logmon.source.SourceSpec;
  * @param overload       what receivers do with lines logmon cannot keep up with
  * @param logFormat      {@code --log-format}: auto, a preset's name or a format string (it compiles)
  * @param where          {@code --where}: only lines it matches are counted (it compiles); null for all
+ * @param topBy          {@code --top FIELD[,FIELD]}: rankings of any field or pair, by name (they compile)
  */
 public record JobSettings(
     ViewSpec view,
@@ -40,14 +41,19 @@ public record JobSettings(
     Long maxRate,
     OverloadPolicy overload,
     String logFormat,
-    String where) {
+    String where,
+    List<String> topBy) {
+
+  public JobSettings {
+    topBy = List.copyOf(topBy);
+  }
 
   /** Without a filter. */
   public JobSettings(ViewSpec view, List<SourceSpec> sources, String master, int top, long ipThreshold,
       Path checkpointDir, StateMethod stateMethod, boolean fresh, boolean writeAheadLog, int partitions,
       int maxLineBytes, Integer sparkUiPort, Long maxRate, OverloadPolicy overload, String logFormat) {
     this(view, sources, master, top, ipThreshold, checkpointDir, stateMethod, fresh, writeAheadLog, partitions,
-        maxLineBytes, sparkUiPort, maxRate, overload, logFormat, null);
+        maxLineBytes, sparkUiPort, maxRate, overload, logFormat, null, List.of());
   }
 
   /** Small on purpose: per-batch summaries are tiny, and each partition is a task per batch. */
@@ -90,7 +96,7 @@ public record JobSettings(
       options.put("--window", DurationText.format(view.window()));
       options.put("--slide", DurationText.format(view.slide()));
     }
-    options.put("--top", Integer.toString(top));
+    options.put("--top", Integer.toString(top) + (topBy.isEmpty() ? "" : " " + String.join(" ", topBy)));
     options.put("--ip-threshold", Long.toString(ipThreshold));
     options.put("sources", sources.stream().map(SourceSpec::description).collect(Collectors.joining(", ")));
     options.put("--max-line-bytes", Integer.toString(maxLineBytes));

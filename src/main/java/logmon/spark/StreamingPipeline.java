@@ -71,7 +71,7 @@ public final class StreamingPipeline {
       SourceStreams.Opened<?> source = opener.open(i, name);
       opened.add(source);
       perSource.add(source.summaries(name, !settings.isLocal(), settings.checkpointDir() != null,
-          settings.logFormat(), settings.where()));
+          settings.logFormat(), settings.where(), settings.topBy()));
     }
     JavaDStream<TallyTable> tables = perSource.size() == 1
         ? perSource.get(0)
@@ -88,7 +88,7 @@ public final class StreamingPipeline {
       JavaDStream<TallyTable> window = tables.window(sparkDuration(view.window()), sparkDuration(view.slide()));
       // window() caches its input serialised; the tables are only read, so keep them as objects.
       tables.persist(StorageLevel.MEMORY_AND_DISK());
-      window.foreachRDD(new SnapshotPublisher.OfTables(view, settings.top(), settings.ipThreshold()));
+      window.foreachRDD(new SnapshotPublisher.OfTables(view, settings.top(), settings.ipThreshold(), settings.topBy()));
       if (view.slide().compareTo(view.batch()) > 0) {
         // Between slides no output would run, and Spark completes no batch: summarise each batch
         // as it comes, so its lines are let go of and flow control hears that they were counted.
@@ -108,7 +108,7 @@ public final class StreamingPipeline {
       totals.checkpoint(sparkDuration(stateCheckpointInterval(view.batch())));
     }
     totals.transformWithToPair(tables.flatMapToPair(new Entries(true)), new WithThisBatch())
-        .foreachRDD(new SnapshotPublisher.OfEntries(view, settings.top(), settings.ipThreshold()));
+        .foreachRDD(new SnapshotPublisher.OfEntries(view, settings.top(), settings.ipThreshold(), settings.topBy()));
   }
 
   /**
