@@ -49,6 +49,8 @@ final class ReferenceCount {
   final Map<String, Long> clients = new TreeMap<>();
   /** Lines the filter ({@link #of(byte[], Predicate)}) left out. */
   long unmatched;
+  /** The lines counted, for rankings a test computes itself. */
+  final List<Line> counted = new ArrayList<>();
   private Predicate<Line> where;
 
   /** A matched line's fields, for an independent filter: the request as it stands between the quotes. */
@@ -113,6 +115,7 @@ final class ReferenceCount {
       return;
     }
     requests++;
+    counted.add(new Line(m.group(1), m.group(7), Integer.parseInt(m.group(8)), bytes));
     bytesSum += bytes;
     bytesMin = Math.min(bytesMin, bytes);
     bytesMax = Math.max(bytesMax, bytes);
