@@ -92,6 +92,8 @@ public final class JsonContract {
       both("/topSlowEndpoints/0/count", "5"),
       both("/topSlowEndpoints/0/avgMs", "60.0"),
       both("/topSlowEndpoints/0/maxMs", "100.0"),
+      both("/topSlowEndpoints/0/p95Ms", "100.0"),
+      both("/topSlowEndpoints/0/p99Ms", "100.0"),
       both("/topHosts/0/host", "\"shop.example\""),
       both("/topHosts/0/count", "10"),
       both("/filter", "\"status != 500\""),
