@@ -108,14 +108,29 @@ public final class Fields {
       };
     }
 
-    /** The request line's n-th space-separated token, or null. */
+    /** The request line's n-th space-separated token, or null (scanned: String.split would compile a regex per call). */
     private static String requestToken(ParsedLine line, int n) {
       String request = line.text(Role.REQUEST);
       if (request == null) {
         return null;
       }
-      String[] tokens = request.trim().split(" +", 4);
-      return n < tokens.length && !tokens[n].isEmpty() ? tokens[n] : null;
+      int i = 0;
+      int length = request.length();
+      for (int token = 0; ; token++) {
+        while (i < length && request.charAt(i) == ' ') {
+          i++;
+        }
+        if (i >= length) {
+          return null;
+        }
+        int start = i;
+        while (i < length && request.charAt(i) != ' ') {
+          i++;
+        }
+        if (token == n) {
+          return request.substring(start, i);
+        }
+      }
     }
   }
 
