@@ -229,6 +229,7 @@ final class LogmonCommand implements Callable<Integer> {
     if (duration != null) {
       stop.requestAfter(duration);
     }
+    HeapGuard.install();
     try (SnapshotSink sink = sink(settings, stop)) {
       new StreamingRun(settings, sink, stop).run();
     }
