@@ -32,6 +32,16 @@ final class CompletionValues {
     }
   }
 
+  /** --top: a few lengths, and the fields a ranking can name. */
+  static final class TopFields implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      List<String> values = new java.util.ArrayList<>(List.of("5", "10", "20"));
+      Arrays.stream(logmon.core.query.Fields.Builtin.values()).map(f -> f.fieldName()).forEach(values::add);
+      return values.iterator();
+    }
+  }
+
   /** auto and the presets; a LogFormat string of the server's own is typed in full. */
   static final class LogFormats implements Iterable<String> {
     @Override

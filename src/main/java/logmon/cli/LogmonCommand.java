@@ -14,6 +14,10 @@ import logmon.core.SnapshotSink;
 import logmon.core.ViewSpec;
 import logmon.core.format.FormatException;
 import logmon.core.format.LineParser;
+import logmon.core.query.Fields;
+import logmon.core.query.Query;
+import logmon.core.query.QueryException;
+import logmon.core.query.Ranking;
 import logmon.render.JsonLinesSink;
 import logmon.render.PlainTextSink;
 import logmon.render.dashboard.DashboardSink;
@@ -97,9 +101,13 @@ final class LogmonCommand implements Callable<Integer> {
           + " always or never (default: ${DEFAULT-VALUE}).")
   ColorChoice color;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "10",
-      description = "How many top endpoints to show (default: ${DEFAULT-VALUE}).")
-  int top;
+  static final int DEFAULT_TOP = 10;
+
+  @Option(names = "--top", paramLabel = "N|FIELD[,FIELD]", completionCandidates = CompletionValues.TopFields.class,
+      description = "Repeatable. A number N: how long every ranked list is (default: " + DEFAULT_TOP + ")."
+          + " A field, or two separated by a comma: a ranking of its values, or pairs of values, of its own"
+          + " (--top agent --top status,path). Fields are those of --where.")
+  List<String> topValues = List.of();
 
   @Option(names = "--ip-threshold", paramLabel = "N", defaultValue = "10",
       description = "Show client IPs seen more than N times in the window / in total (default: ${DEFAULT-VALUE}).")
@@ -169,6 +177,14 @@ final class LogmonCommand implements Callable<Integer> {
           + " vcombined, nginx, or the server's own LogFormat / log_format string, verbatim.")
   String logFormat;
 
+  @Option(names = "--where", paramLabel = "EXPR",
+      description = "Count only the lines EXPR matches: every figure, in both modes (malformed lines are"
+          + " still counted). Compare fields with == != < <= > >= ~ (RE2 regex) !~ ^= (prefix) in [a, b],"
+          + " client in 10.0.0.0/8; join with and, or, not, ( ). Example: status >= 500 and path ^= /api/."
+          + " Fields: ${logmon.query.fields}, and any header or variable the format logs, by its nginx"
+          + " name (http_x_forwarded_for). See the README, Queries.")
+  String where;
+
   enum OutputFormat { auto, tui, plain, json }
 
   enum ColorChoice { auto, always, never }
@@ -180,6 +196,9 @@ final class LogmonCommand implements Callable<Integer> {
 
   /** @param stop the run's stop request, which signal handlers may already hold */
   static CommandLine commandLine(StopRequest stop) {
+    // --help lists the fields from the one list the language reads (picocli resolves ${...} from properties).
+    System.setProperty("logmon.query.fields", String.join(", ", java.util.Arrays.stream(Fields.Builtin.values())
+        .map(Fields.Builtin::fieldName).toList()));
     CommandLine cl = new CommandLine(new LogmonCommand(stop));
     cl.setParameterExceptionHandler((ex, args) -> {
       ex.getCommandLine().getErr().println("logmon: " + UsageErrors.describe(ex) + " (see logmon --help)");
@@ -243,8 +262,26 @@ final class LogmonCommand implements Callable<Integer> {
       }
       view = ViewSpec.window(batch, windowLength, slideLength);
     }
-    if (top < 1) {
-      throw new UsageException("--top must be at least 1, not " + top);
+    int top = DEFAULT_TOP;
+    List<String> topBy = new java.util.ArrayList<>();
+    for (String value : topValues) {
+      if (value.matches("-?[0-9]+")) {
+        top = Integer.parseInt(value);
+        if (top < 1) {
+          throw new UsageException("--top must be at least 1, not " + top);
+        }
+        continue;
+      }
+      try {
+        String spec = Ranking.compile(value, LineParser.formats(logFormat)).spec();
+        if (!topBy.contains(spec)) {
+          topBy.add(spec);
+        }
+      } catch (FormatException e) {
+        throw new UsageException("--log-format: " + e.getMessage());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--top " + value + ": " + e.getMessage() + " (--top takes a number or FIELD[,FIELD])");
+      }
     }
     if (ipThreshold < 0) {
       throw new UsageException("--ip-threshold must not be negative, not " + ipThreshold);
@@ -276,6 +313,13 @@ final class LogmonCommand implements Callable<Integer> {
     } catch (FormatException e) {
       throw new UsageException("--log-format: " + e.getMessage());
     }
+    if (where != null) {
+      try {
+        Query.compile(where, LineParser.formats(logFormat));
+      } catch (QueryException e) {
+        throw new UsageException("--where: " + e.getMessage());
+      }
+    }
     StateMethod stateMethod;
     try {
       stateMethod = StateMethod.fromLabel(state);
@@ -305,7 +349,7 @@ final class LogmonCommand implements Callable<Integer> {
     }
     return new JobSettings(view, sourceSpecs, sparkMaster, top, ipThreshold, checkpointDir, stateMethod, fresh,
         checkpointDir != null && !noWal, JobSettings.DEFAULT_PARTITIONS, maxLineBytes, sparkUi, maxRate,
-        overloadPolicy, logFormat, forgetAfter);
+        overloadPolicy, logFormat, forgetAfter, where, topBy);
   }
 
   private Path checkpointDir() {

@@ -25,6 +25,8 @@ public final class RunningTotals implements Serializable {
 
   private final int top;
   private final long ipThreshold;
+  /** The {@code --top FIELD[,FIELD]} rankings asked for. */
+  private final List<String> topBy;
   /** Keys of which there are few: requests, codes, sources … */
   private final HashMap<StatKey, Tally> totals = new HashMap<>();
   private final IncrementalTop<Ranked> endpoints;
@@ -35,11 +37,16 @@ public final class RunningTotals implements Serializable {
   private long stateKeys;
 
   public RunningTotals(int top, long ipThreshold) {
+    this(top, ipThreshold, List.of());
+  }
+
+  public RunningTotals(int top, long ipThreshold, List<String> topBy) {
     this.top = top;
     this.ipThreshold = ipThreshold;
+    this.topBy = List.copyOf(topBy);
     this.endpoints = IncrementalTop.ofRanked(top);
     this.errorEndpoints = IncrementalTop.ofRanked(top);
-    this.statistics = new Results.Running(new Statistic.Limits(top, ipThreshold));
+    this.statistics = new Results.Running(new Statistic.Limits(top, ipThreshold, topBy));
   }
 
   /**
@@ -122,7 +129,7 @@ public final class RunningTotals implements Serializable {
 
   /** The statistics since start, with this batch's per-batch keys (its time and counts). */
   public TrafficStats result(Iterable<Map.Entry<StatKey, Tally>> thisBatch) {
-    StatsAccumulator small = new StatsAccumulator(top, ipThreshold);
+    StatsAccumulator small = new StatsAccumulator(top, ipThreshold, topBy);
     totals.forEach(small::add);
     thisBatch.forEach(entry -> small.add(entry.getKey(), entry.getValue()));
     TrafficStats t = small.result();

@@ -9,9 +9,16 @@ import java.util.List;
  *
  * @param source  all sources in one status (the most worrying state)
  * @param sources each source's own status
+ * @param filter  the filter in force, or null: every figure is of the lines it matches
  */
 public record Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health,
-    SourceStatus source, List<SourceStatus> sources) {
+    SourceStatus source, List<SourceStatus> sources, ActiveFilter filter) {
+
+  /** Unfiltered. */
+  public Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health, SourceStatus source,
+      List<SourceStatus> sources) {
+    this(time, view, traffic, health, source, sources, null);
+  }
 
   /**
    * Over the window in window mode (only as much of it as has elapsed, while it fills), over the
@@ -30,7 +37,9 @@ public record Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchH
   /** Most lines malformed, in the view or in the last batch: usually the wrong log format. */
   public boolean mostlyMalformed() {
     BatchCount last = traffic.lastBatch();
-    boolean lastBatchBad = last != null && last.malformed() > last.requests();
-    return lastBatchBad || traffic.malformed() > traffic.requests();
+    // Lines --where left out were read well: they count against the malformed ones.
+    boolean lastBatchBad = last != null && last.malformed() > last.requests() + last.unmatched();
+    Long unmatched = traffic.of(logmon.core.stats.Statistics.UNMATCHED);
+    return lastBatchBad || traffic.malformed() > traffic.requests() + (unmatched == null ? 0 : unmatched);
   }
 }

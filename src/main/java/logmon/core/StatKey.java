@@ -99,7 +99,11 @@ public final class StatKey implements Serializable {
     /** Lines a receiver dropped unread because logmon could not keep up ({@code --overload shed}). */
     SHED,
     /** A key of a {@link logmon.core.stats.Statistic}, which declares its own kinds of key. */
-    STATISTIC
+    STATISTIC,
+    /** Parsed lines that {@code --where} left out (listed last: kinds are serialised by position). */
+    UNMATCHED,
+    /** Lines {@code --where} left out in the batch named by its epoch millis. */
+    BATCH_UNMATCHED
   }
 
   public static final StatKey REQUESTS = new StatKey(Kind.REQUESTS, "");
@@ -107,6 +111,7 @@ public final class StatKey implements Serializable {
   public static final StatKey OVERSIZED = new StatKey(Kind.OVERSIZED, "");
   public static final StatKey SINCE = new StatKey(Kind.SINCE, "");
   public static final StatKey SHED = new StatKey(Kind.SHED, "");
+  public static final StatKey UNMATCHED = new StatKey(Kind.UNMATCHED, "");
 
   public static StatKey of(Kind kind, String name) {
     return new StatKey(kind, name);
@@ -114,6 +119,6 @@ public final class StatKey implements Serializable {
 
   /** Keys that describe one batch only, rather than accumulate over time. */
   public boolean isPerBatch() {
-    return kind == Kind.BATCH_REQUESTS || kind == Kind.BATCH_MALFORMED;
+    return kind == Kind.BATCH_REQUESTS || kind == Kind.BATCH_MALFORMED || kind == Kind.BATCH_UNMATCHED;
   }
 }

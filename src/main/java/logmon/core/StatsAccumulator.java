@@ -30,8 +30,13 @@ public final class StatsAccumulator implements Serializable {
   private final Results.Parts statistics;
 
   public StatsAccumulator(int top, long ipThreshold) {
+    this(top, ipThreshold, List.of());
+  }
+
+  /** @param topBy the {@code --top FIELD[,FIELD]} rankings, by name */
+  public StatsAccumulator(int top, long ipThreshold, List<String> topBy) {
     this.ipThreshold = ipThreshold;
-    this.statistics = new Results.Parts(new Statistic.Limits(top, ipThreshold));
+    this.statistics = new Results.Parts(new Statistic.Limits(top, ipThreshold, topBy));
     this.topEndpoints = new TopRanking(top);
     this.topErrorEndpoints = new TopRanking(top);
   }
@@ -55,7 +60,8 @@ public final class StatsAccumulator implements Serializable {
       case SINCE -> sinceMillis = Math.min(sinceMillis, tally.min());
       case SOURCE_LINES -> sourceLines.merge(key.name(), tally.count(), Long::sum);
       case SHED -> shed += tally.count();
-      case STATISTIC -> { } // above
+      case BATCH_UNMATCHED -> addBatch(new BatchCount(Long.parseLong(key.name()), 0, 0, tally.count()));
+      case STATISTIC, UNMATCHED -> { } // above
     }
   }
 

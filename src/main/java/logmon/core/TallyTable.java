@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import logmon.core.format.LineParser;
 import logmon.core.format.ParsedLine;
+import logmon.core.query.Query;
+import logmon.core.query.Ranking;
+import java.util.List;
 import logmon.core.stats.Statistic;
 import logmon.core.stats.Statistics;
 
@@ -41,6 +44,10 @@ public final class TallyTable implements Externalizable {
   private long lines;
   /** How lines are read; only while the table is built from lines, never serialised. */
   private transient LineParser parser;
+  /** {@code --where}: parsed lines it refuses are counted as unmatched only; null for none. */
+  private transient Query filter;
+  /** {@code --top FIELD[,FIELD]}, compiled for this task (see {@link logmon.core.stats.TopBy}). */
+  private transient List<Ranking> rankings = List.of();
 
   /** A table for lines in any preset format ({@code --log-format auto}). */
   public TallyTable() {
@@ -48,7 +55,24 @@ public final class TallyTable implements Externalizable {
   }
 
   public TallyTable(LineParser parser) {
+    this(parser, null);
+  }
+
+  /** @param filter the lines to count ({@code --where}), or null for all */
+  public TallyTable(LineParser parser, Query filter) {
+    this(parser, filter, List.of());
+  }
+
+  /** @param rankings the {@code --top FIELD[,FIELD]} rankings, compiled for this task */
+  public TallyTable(LineParser parser, Query filter, List<Ranking> rankings) {
     this.parser = parser;
+    this.filter = filter;
+    this.rankings = rankings;
+  }
+
+  /** The {@code --top FIELD[,FIELD]} rankings lines are tallied for (none once deserialised). */
+  public List<Ranking> rankings() {
+    return rankings == null ? List.of() : rankings;
   }
 
   /** Counts lines a receiver dropped unread under overload ({@code --overload shed}). */
@@ -75,8 +99,10 @@ public final class TallyTable implements Externalizable {
     ParsedLine parsed = parser.parse(line);
     if (parsed == null) {
       count(StatKey.MALFORMED);
-    } else {
+    } else if (filter == null || filter.test(parsed)) {
       addParsed(parsed);
+    } else {
+      count(StatKey.UNMATCHED);
     }
   }
 
@@ -128,6 +154,10 @@ public final class TallyTable implements Externalizable {
     add(StatKey.of(StatKey.Kind.BATCH_REQUESTS, batch), Tally.ofCount(get(StatKey.REQUESTS).count()));
     add(StatKey.of(StatKey.Kind.BATCH_MALFORMED, batch), Tally.ofCount(get(StatKey.MALFORMED).count()));
     add(StatKey.SINCE, Tally.ofValue(batchTimeMillis));
+    long unmatched = get(StatKey.UNMATCHED).count();
+    if (unmatched > 0) {
+      add(StatKey.of(StatKey.Kind.BATCH_UNMATCHED, batch), Tally.ofCount(unmatched));
+    }
   }
 
   /** Credits the lines added so far to the named source (even none: the source is still listed). */

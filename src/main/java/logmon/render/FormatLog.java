@@ -2,6 +2,10 @@ package logmon.render;
 
 import java.io.PrintStream;
 import logmon.core.Snapshot;
+import logmon.core.format.LineParser;
+import logmon.core.format.Presets;
+import logmon.core.query.Query;
+import logmon.core.query.QueryException;
 import logmon.core.stats.Statistics;
 
 /**
@@ -24,5 +28,13 @@ final class FormatLog {
     }
     err.println("logmon: log format " + format + (reported == null ? "" : " (was " + reported + ")"));
     reported = format;
+    if (snapshot.filter() != null && Presets.spec(format) != null) {
+      // With --log-format auto, --where was checked against every preset: this one may lack a field.
+      try {
+        Query.compile(snapshot.filter().expression(), LineParser.formats(format));
+      } catch (QueryException e) {
+        err.println("logmon: --where: " + e.getMessage() + ": its comparisons are false for these lines");
+      }
+    }
   }
 }

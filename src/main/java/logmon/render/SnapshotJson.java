@@ -64,6 +64,8 @@ public final class SnapshotJson {
       sources.add(source(each).put("lines", traffic.sourceLines().getOrDefault(each.description(), 0L)));
     }
     json.put("warning", snapshot.mostlyMalformed() ? PlainText.MOSTLY_MALFORMED : null);
+    json.put("filter", snapshot.filter() == null ? null : snapshot.filter().expression());
+    json.put("filterSince", snapshot.filter() == null ? null : snapshot.filter().since().toString());
     return json;
   }
 

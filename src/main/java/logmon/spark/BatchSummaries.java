@@ -4,6 +4,9 @@ import java.util.Iterator;
 import java.util.List;
 import logmon.core.TallyTable;
 import logmon.core.format.LineParser;
+import logmon.core.format.LineFormat;
+import logmon.core.query.Query;
+import logmon.core.query.Ranking;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -23,17 +26,22 @@ final class BatchSummaries<T> implements Function2<JavaRDD<T>, Time, JavaRDD<Tal
   private final boolean parseInParallel;
   private final LineFeed<T> feed;
   private final String logFormat;
+  private final String where;
+  private final List<String> topBy;
 
   /**
    * @param parseInParallel tally the batch's blocks in parallel tasks and shuffle the (small)
    *     tables to one task; otherwise one task tallies every block, which on a small machine
    *     costs less than the shuffle
    */
-  BatchSummaries(String sourceName, boolean parseInParallel, LineFeed<T> feed, String logFormat) {
+  BatchSummaries(String sourceName, boolean parseInParallel, LineFeed<T> feed, String logFormat, String where,
+      List<String> topBy) {
     this.sourceName = sourceName;
     this.parseInParallel = parseInParallel;
     this.feed = feed;
     this.logFormat = logFormat;
+    this.where = where;
+    this.topBy = List.copyOf(topBy);
   }
 
   @Override
@@ -46,7 +54,7 @@ final class BatchSummaries<T> implements Function2<JavaRDD<T>, Time, JavaRDD<Tal
       empty.addBatchMarkers(batchMillis, sourceName);
       return JavaSparkContext.fromSparkContext(lines.context()).parallelize(List.of(empty), 1);
     }
-    return lines.mapPartitions(new TallyPartition<>(feed, logFormat))
+    return lines.mapPartitions(new TallyPartition<>(feed, logFormat, where, topBy))
         .coalesce(1, parseInParallel)
         .mapPartitions(new MergeTables(batchMillis, sourceName));
   }
@@ -56,16 +64,24 @@ final class BatchSummaries<T> implements Function2<JavaRDD<T>, Time, JavaRDD<Tal
     private static final long serialVersionUID = 1L;
     private final LineFeed<T> feed;
     private final String logFormat;
+    /** {@code --where}, or null: compiled in each task, as the parser is (its fields hold per-task state). */
+    private final String where;
+    private final List<String> topBy;
 
-    TallyPartition(LineFeed<T> feed, String logFormat) {
+    TallyPartition(LineFeed<T> feed, String logFormat, String where, List<String> topBy) {
       this.feed = feed;
       this.logFormat = logFormat;
+      this.where = where;
+      this.topBy = topBy;
     }
 
     @Override
     public Iterator<TallyTable> call(Iterator<T> records) {
       // Compiled once per task (microseconds); with auto, the task learns its lines' format.
-      TallyTable table = new TallyTable(LineParser.of(logFormat));
+      List<LineFormat> formats = LineParser.formats(logFormat);
+      Query filter = where == null ? null : Query.compile(where, formats);
+      List<Ranking> rankings = topBy.stream().map(spec -> Ranking.compile(spec, formats)).toList();
+      TallyTable table = new TallyTable(LineParser.of(logFormat), filter, rankings);
       records.forEachRemaining(record -> feed.addTo(record, table));
       return List.of(table).iterator();
     }

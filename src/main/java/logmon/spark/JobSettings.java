@@ -24,6 +24,8 @@ import logmon.source.SourceSpec;
  * @param logFormat      {@code --log-format}: auto, a preset's name or a format string (it compiles)
  * @param forgetAfter    cumulative mode: endpoints and clients not seen for this long leave the
  *                       running state ({@code --forget-after}); null: kept forever
+ * @param where          {@code --where}: only lines it matches are counted (it compiles); null for all
+ * @param topBy          {@code --top FIELD[,FIELD]}: rankings of any field or pair, by name (they compile)
  */
 public record JobSettings(
     ViewSpec view,
@@ -41,14 +43,20 @@ public record JobSettings(
     Long maxRate,
     OverloadPolicy overload,
     String logFormat,
-    java.time.Duration forgetAfter) {
+    java.time.Duration forgetAfter,
+    String where,
+    List<String> topBy) {
 
-  /** Settings that keep every key of the running state forever. */
+  public JobSettings {
+    topBy = List.copyOf(topBy);
+  }
+
+  /** Settings that keep every key of the running state forever, without a filter. */
   public JobSettings(ViewSpec view, List<SourceSpec> sources, String master, int top, long ipThreshold,
       Path checkpointDir, StateMethod stateMethod, boolean fresh, boolean writeAheadLog, int partitions,
       int maxLineBytes, Integer sparkUiPort, Long maxRate, OverloadPolicy overload, String logFormat) {
     this(view, sources, master, top, ipThreshold, checkpointDir, stateMethod, fresh, writeAheadLog, partitions,
-        maxLineBytes, sparkUiPort, maxRate, overload, logFormat, null);
+        maxLineBytes, sparkUiPort, maxRate, overload, logFormat, null, null, List.of());
   }
 
   /** Small on purpose: per-batch summaries are tiny, and each partition is a task per batch. */
@@ -91,7 +99,7 @@ public record JobSettings(
       options.put("--window", DurationText.format(view.window()));
       options.put("--slide", DurationText.format(view.slide()));
     }
-    options.put("--top", Integer.toString(top));
+    options.put("--top", Integer.toString(top) + (topBy.isEmpty() ? "" : " " + String.join(" ", topBy)));
     options.put("--ip-threshold", Long.toString(ipThreshold));
     options.put("sources", sources.stream().map(SourceSpec::description).collect(Collectors.joining(", ")));
     options.put("--max-line-bytes", Integer.toString(maxLineBytes));
@@ -99,6 +107,9 @@ public record JobSettings(
     options.put("partitions", Integer.toString(partitions));
     options.put("--log-format", logFormat);
     options.put("--forget-after", forgetAfter == null ? "never" : DurationText.format(forgetAfter));
+    if (where != null) {
+      options.put("--where", where); // a saved graph counts only what its filter matched
+    }
     return options;
   }
 

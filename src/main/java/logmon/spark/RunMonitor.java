@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import logmon.core.ActiveFilter;
 import logmon.core.BatchCount;
 import logmon.core.BatchHealth;
 import logmon.core.Snapshot;
@@ -39,6 +40,7 @@ public final class RunMonitor implements StreamingListener {
   private final Map<String, SourceStatus> sources = new LinkedHashMap<>(); // guarded by itself
   private volatile BatchHealth health = BatchHealth.NONE;
   private volatile FlowController flow; // null until the context exists
+  private volatile ActiveFilter filter; // null: none
   private long lastCompletedBatchMillis; // guarded by this
 
   private RunMonitor(SnapshotSink sink, List<SourceStatus> initial, Runnable onAllInputEnded) {
@@ -61,6 +63,11 @@ public final class RunMonitor implements StreamingListener {
     return monitor;
   }
 
+  /** The filter in force from now on (null: none), reported with every snapshot. */
+  public void filter(ActiveFilter active) {
+    filter = active;
+  }
+
   void watchFlow(FlowController controller) {
     flow = controller;
   }
@@ -69,12 +76,12 @@ public final class RunMonitor implements StreamingListener {
     BatchCount last = traffic.lastBatch();
     FlowController controller = flow;
     if (controller != null && last != null) {
-      controller.counted(last.batchTimeMillis(), last.requests() + last.malformed());
+      controller.counted(last.batchTimeMillis(), last.lines());
     }
     List<SourceStatus> shown = displayedSources(traffic);
     Long newest = traffic.newestLogSecond();
     Long lag = newest == null ? null : Math.max(0, System.currentTimeMillis() / 1000 - newest);
-    sink.accept(new Snapshot(time, view, traffic, health.withLag(lag), SourceStatus.combine(shown), shown));
+    sink.accept(new Snapshot(time, view, traffic, health.withLag(lag), SourceStatus.combine(shown), shown, filter));
   }
 
   /** A connected source that sent nothing in the last batch is shown as waiting for data. */

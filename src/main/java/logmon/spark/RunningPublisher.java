@@ -40,15 +40,17 @@ final class RunningPublisher implements VoidFunction2<JavaRDD<StateChange>, Time
   private final ViewSpec view;
   private final int top;
   private final long ipThreshold;
+  private final List<String> topBy;
   /** Driver only, never checkpointed: after a restore it is null, and the first batch rebuilds it. */
   private transient RunningTotals totals;
   /** Each batch's state snapshot (an RDD not computed unless needed), by batch time (millis). */
   private transient ConcurrentSkipListMap<Long, JavaRDD<Tuple2<StatKey, Tally>>> snapshots;
 
-  RunningPublisher(ViewSpec view, int top, long ipThreshold) {
+  RunningPublisher(ViewSpec view, int top, long ipThreshold, List<String> topBy) {
     this.view = view;
     this.top = top;
     this.ipThreshold = ipThreshold;
+    this.topBy = List.copyOf(topBy);
   }
 
   /** The transform that feeds this publisher. */
@@ -82,9 +84,9 @@ final class RunningPublisher implements VoidFunction2<JavaRDD<StateChange>, Time
 
   /** The statistics of the whole state: a partial one per partition, merged. */
   private RunningTotals rebuild(JavaRDD<Tuple2<StatKey, Tally>> snapshot) {
-    RunningTotals all = new RunningTotals(top, ipThreshold);
+    RunningTotals all = new RunningTotals(top, ipThreshold, topBy);
     if (snapshot != null) {
-      snapshot.mapPartitions(new Seed(top, ipThreshold)).collect().forEach(all::merge);
+      snapshot.mapPartitions(new Seed(top, ipThreshold, topBy)).collect().forEach(all::merge);
     }
     LOG.info("Cumulative statistics rebuilt from the whole state: {} keys", all.stateKeys());
     return all;
@@ -158,15 +160,17 @@ final class RunningPublisher implements VoidFunction2<JavaRDD<StateChange>, Time
     private static final long serialVersionUID = 1L;
     private final int top;
     private final long ipThreshold;
+    private final List<String> topBy;
 
-    Seed(int top, long ipThreshold) {
+    Seed(int top, long ipThreshold, List<String> topBy) {
       this.top = top;
       this.ipThreshold = ipThreshold;
+      this.topBy = topBy;
     }
 
     @Override
     public Iterator<RunningTotals> call(Iterator<Tuple2<StatKey, Tally>> entries) {
-      RunningTotals part = new RunningTotals(top, ipThreshold);
+      RunningTotals part = new RunningTotals(top, ipThreshold, topBy);
       entries.forEachRemaining(entry -> part.update(entry._1(), entry._2(), true));
       return List.of(part).iterator();
     }

@@ -46,9 +46,9 @@ final class SnapshotPublisher {
     private final ViewSpec view;
     private final Ranking ranking;
 
-    OfTables(ViewSpec view, int top, long ipThreshold) {
+    OfTables(ViewSpec view, int top, long ipThreshold, List<String> topBy) {
       this.view = view;
-      this.ranking = new Ranking(top, ipThreshold);
+      this.ranking = new Ranking(top, ipThreshold, List.copyOf(topBy));
     }
 
     @Override
@@ -66,9 +66,9 @@ final class SnapshotPublisher {
     private final ViewSpec view;
     private final Ranking ranking;
 
-    OfEntries(ViewSpec view, int top, long ipThreshold) {
+    OfEntries(ViewSpec view, int top, long ipThreshold, List<String> topBy) {
       this.view = view;
-      this.ranking = new Ranking(top, ipThreshold);
+      this.ranking = new Ranking(top, ipThreshold, List.copyOf(topBy));
     }
 
     @Override
@@ -82,9 +82,9 @@ final class SnapshotPublisher {
   }
 
   /** What the ranked lists keep: the top N, and clients seen more than the threshold. */
-  record Ranking(int top, long ipThreshold) implements Serializable {
+  record Ranking(int top, long ipThreshold, List<String> topBy) implements Serializable {
     StatsAccumulator accumulator() {
-      return new StatsAccumulator(top, ipThreshold);
+      return new StatsAccumulator(top, ipThreshold, topBy);
     }
   }
 

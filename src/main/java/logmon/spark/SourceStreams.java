@@ -45,8 +45,8 @@ final class SourceStreams {
 
     /** The source's summary per batch: one table of its records. */
     JavaDStream<TallyTable> summaries(String name, boolean parseInParallel, boolean keepLinesForRecovery,
-        String logFormat) {
-      var summaries = new BatchSummaries<>(name, parseInParallel, feed, logFormat);
+        String logFormat, String where, java.util.List<String> topBy) {
+      var summaries = new BatchSummaries<>(name, parseInParallel, feed, logFormat, where, topBy);
       return new JavaDStream<>(new SummaryDStream<>(records.dstream(), recordClass, summaries, keepLinesForRecovery),
           scala.reflect.ClassTag$.MODULE$.apply(TallyTable.class));
     }

@@ -73,7 +73,7 @@ public final class StreamingPipeline {
       SourceStreams.Opened<?> source = opener.open(i, name);
       opened.add(source);
       perSource.add(source.summaries(name, !settings.isLocal(), settings.checkpointDir() != null,
-          settings.logFormat()));
+          settings.logFormat(), settings.where(), settings.topBy()));
     }
     JavaDStream<TallyTable> tables = perSource.size() == 1
         ? perSource.get(0)
@@ -90,7 +90,7 @@ public final class StreamingPipeline {
       JavaDStream<TallyTable> window = tables.window(sparkDuration(view.window()), sparkDuration(view.slide()));
       // window() caches its input serialised; the tables are only read, so keep them as objects.
       tables.persist(StorageLevel.MEMORY_AND_DISK());
-      window.foreachRDD(new SnapshotPublisher.OfTables(view, settings.top(), settings.ipThreshold()));
+      window.foreachRDD(new SnapshotPublisher.OfTables(view, settings.top(), settings.ipThreshold(), settings.topBy()));
       if (view.slide().compareTo(view.batch()) > 0) {
         // Between slides no output would run, and Spark completes no batch: summarise each batch
         // as it comes, so its lines are let go of and flow control hears that they were counted.
@@ -121,7 +121,7 @@ public final class StreamingPipeline {
         changes = forgetting.union(keeping);
         snapshots = forgetting.stateSnapshots().toJavaDStream().union(keeping.stateSnapshots().toJavaDStream());
       }
-      var publisher = new RunningPublisher(view, settings.top(), settings.ipThreshold());
+      var publisher = new RunningPublisher(view, settings.top(), settings.ipThreshold(), settings.topBy());
       new JavaStreamingContext(tables.context())
           .transform(List.of(changes, snapshots, perBatch.toJavaDStream()), publisher.join())
           .foreachRDD(publisher);
@@ -130,7 +130,7 @@ public final class StreamingPipeline {
     JavaPairDStream<StatKey, Tally> totals = running.updateStateByKey(new AccumulateTallies(), settings.partitions());
     totals.checkpoint(sparkDuration(stateCheckpointInterval(view.batch())));
     totals.transformWithToPair(perBatch, new WithThisBatch())
-        .foreachRDD(new SnapshotPublisher.OfEntries(view, settings.top(), settings.ipThreshold()));
+        .foreachRDD(new SnapshotPublisher.OfEntries(view, settings.top(), settings.ipThreshold(), settings.topBy()));
   }
 
   /**

@@ -61,6 +61,9 @@ public final class StreamingRun {
               ? cleanup.add(TemporaryCheckpoint.create(Path.of(System.getProperty("java.io.tmpdir")))).path().toString()
               : null;
       RunMonitor monitor = RunMonitor.install(sink, initialStates(), () -> stop.request("input ended"));
+      if (settings.where() != null) {
+        monitor.filter(new logmon.core.ActiveFilter(settings.where(), java.time.Instant.now()));
+      }
       watchDirectories(monitor, cleanup);
       // Locally the receivers share this JVM's heap: cap what they may hold uncounted.
       Backlog backlog = settings.isLocal() ? Backlog.install(Runtime.getRuntime().maxMemory()) : null;

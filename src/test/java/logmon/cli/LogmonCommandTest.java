@@ -36,6 +36,10 @@ class LogmonCommandTest {
       "--replay /no/such/file          | --replay: cannot read file '/no/such/file'",
       "--rate 50                       | --rate and --loop apply to --replay only",
       "--top 0                         | --top must be at least 1",
+      "--top agnt                      | --top agnt: unknown field 'agnt'; fields of this format: client",
+      "--top agent,referer,status      | --top agent,referer,status: 'agent,referer,status' ranks 3 fields; at most 2 go together",
+      "--top agent --log-format common | --top agent: the log format (common) carries no field agent (--top takes a number or FIELD[,FIELD])",
+      "--top 5 --top status,           | --top status,: unknown field ''",
       "--ip-threshold -1               | --ip-threshold must not be negative",
       "--output xml                    | xml",
       "--checkpoint /tmp/x             | --checkpoint applies to --cumulative only",
@@ -83,5 +87,40 @@ class LogmonCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).startsWith("logmon: " + expected);
     assertThat(err.toString().strip().lines()).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "{0} with {1}")
+  @CsvSource(delimiter = '|', value = {
+      "status >                    | auto     | --where: position 9: expected a value after '>', found the end",
+      "stauts == 404               | auto     | --where: position 1: unknown field 'stauts'; fields of this format: client",
+      "agent ~ bot                 | common   | --where: position 1: the log format (common) carries no field agent",
+      "responseTimeMs > 100        | auto     | --where: position 1: the log format (vcombined, nginx, combined, common) carries no field responseTimeMs: name the format with --log-format",
+      "http_x_forwarded_for == '-' | combined | --where: position 1: the log format (combined) carries no field http_x_forwarded_for",
+      "T(java.lang.Runtime)        | auto     | --where: position 1: unknown field 'T'",
+  })
+  void aWhereThatDoesNotCompileIsOneLineNamingThePosition(String expression, String format, String expected) {
+    StringWriter err = new StringWriter();
+    var cl = LogmonCommand.commandLine();
+    cl.setErr(new PrintWriter(err));
+    cl.setOut(new PrintWriter(new StringWriter()));
+
+    int code = cl.execute("--where", expression.strip(), "--log-format", format.strip());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).startsWith("logmon: " + expected);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+  }
+
+  @org.junit.jupiter.api.Test
+  void helpListsTheFieldsAWhereCanName() {
+    StringWriter out = new StringWriter();
+    var cl = LogmonCommand.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(new StringWriter()));
+
+    assertThat(cl.execute("--help")).isZero();
+    assertThat(out.toString().replaceAll("\\s+", " ")).contains("--where=EXPR")
+        .contains("Fields: client, user, time, method, path, query, endpoint, protocol, status, bytes, referer,"
+            + " agent, host, port, responseTimeMs");
   }
 }

@@ -142,6 +142,18 @@ class LogFormatEndToEndTest {
           .isCloseTo(exact, org.assertj.core.data.Offset.offset(exact * 0.01 + 0.0005));
     }
     assertThat(last.get("topSlowEndpoints")).hasSize(10);
+    // Each slow endpoint's p95 and p99 against its own exact ones (HdrHistogram's rank: the nearest).
+    for (JsonNode slow : last.get("topSlowEndpoints")) {
+      int e = Integer.parseInt(slow.get("endpoint").asText().substring(2));
+      long[] own = java.util.stream.IntStream.range(0, micros.size()).filter(i -> i % 13 == e)
+          .mapToLong(micros::get).sorted().toArray();
+      for (int p : new int[] {95, 99}) {
+        long rank = Math.max(1, (long) (p / 100.0 * own.length + 0.5));
+        double exact = own[(int) rank - 1] / 1000.0;
+        assertThat(slow.get("p" + p + "Ms").asDouble()).as("p%d of %s", p, slow)
+            .isCloseTo(exact, org.assertj.core.data.Offset.offset(exact * 0.01 + 0.0005));
+      }
+    }
   }
 
   @Test

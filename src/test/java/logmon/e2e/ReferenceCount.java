@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,28 @@ final class ReferenceCount {
   final Map<String, Long> status = new TreeMap<>();
   final Map<String, Long> endpoints = new TreeMap<>();
   final Map<String, Long> clients = new TreeMap<>();
+  /** Lines the filter ({@link #of(byte[], Predicate)}) left out. */
+  long unmatched;
+  /** The lines counted, for rankings a test computes itself. */
+  final List<Line> counted = new ArrayList<>();
+  private Predicate<Line> where;
+
+  /** A matched line's fields, for an independent filter: the request as it stands between the quotes. */
+  record Line(String client, String request, int status, long bytes) {
+    /** The request's second token, or null. */
+    String endpoint() {
+      String[] tokens = request.trim().split(" +");
+      return tokens.length >= 2 ? tokens[1] : null;
+    }
+  }
+
+  /** Counts only the lines {@code where} accepts; the others are unmatched (malformed ones stay malformed). */
+  static ReferenceCount of(byte[] content, Predicate<Line> where) {
+    ReferenceCount count = new ReferenceCount();
+    count.where = where;
+    count.addAll(content, DEFAULT_MAX_LINE_BYTES);
+    return count;
+  }
 
   static ReferenceCount of(byte[] content) {
     return of(content, DEFAULT_MAX_LINE_BYTES);
@@ -57,6 +80,12 @@ final class ReferenceCount {
    */
   static ReferenceCount of(byte[] content, int maxLineBytes) {
     ReferenceCount count = new ReferenceCount();
+    count.addAll(content, maxLineBytes);
+    return count;
+  }
+
+  private void addAll(byte[] content, int maxLineBytes) {
+    ReferenceCount count = this;
     int start = 0;
     for (int i = 0; i <= content.length; i++) {
       if (i == content.length || content[i] == '\n') {
@@ -69,7 +98,6 @@ final class ReferenceCount {
         start = i + 1;
       }
     }
-    return count;
   }
 
   private void add(String line) {
@@ -81,8 +109,13 @@ final class ReferenceCount {
       malformed++;
       return;
     }
-    requests++;
     long bytes = m.group(9).equals("-") ? 0 : Long.parseLong(m.group(9));
+    if (where != null && !where.test(new Line(m.group(1), m.group(7), Integer.parseInt(m.group(8)), bytes))) {
+      unmatched++;
+      return;
+    }
+    requests++;
+    counted.add(new Line(m.group(1), m.group(7), Integer.parseInt(m.group(8)), bytes));
     bytesSum += bytes;
     bytesMin = Math.min(bytesMin, bytes);
     bytesMax = Math.max(bytesMax, bytes);

@@ -19,6 +19,38 @@ final class TestLogs {
     return "10.7.7.7 - - [" + time + "] \"GET /edge HTTP/1.1\" 200 " + bytes;
   }
 
+  /**
+   * The sample log (1,406 lines, CRLF), then lines that must be refused or read with care (not a log
+   * line, blank lines, a control sequence, an escaped quote, IPv6, no request), the edges of the
+   * grammar's ranges on both sides, binary junk, and a last line without a newline.
+   */
+  static byte[] sampleWithOddLines() throws IOException {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    log.write(Files.readAllBytes(Path.of("data/apache.access.log"))); // 1,406 lines, CRLF
+    String extra = String.join("\n",
+        "this is not an access log line",
+        "",
+        "   ",
+        "10.9.9.9 - - [07/Mar/2004:16:05:49 -0800] \"GET /\u001b]0;pwned\u0007 HTTP/1.1\" 404 12",
+        "10.9.9.9 - - [07/Mar/2004:16:05:49 -0800] \"GET /quoted\\\"path HTTP/1.1\" 200 -",
+        "10.9.9.9 - - [07/Mar/2004:16:05:49 -0800] \"GET /x HTTP/1.1\" 2OO 5",
+        "[07/Mar/2004:16:05:49 -0800] \"GET /x HTTP/1.1\" 200 5",
+        "2001:db8::7 - - [07/Mar/2004:16:05:49 -0800] \"GET /v6 HTTP/1.1\" 503 77 \"-\" \"curl\"",
+        "") + "\n";
+    log.write(extra.getBytes(StandardCharsets.UTF_8));
+    // The edges of the grammar's ranges (dates, zones, byte counts), on both sides.
+    for (String line : TestLogs.VALID_AT_THE_EDGES) {
+      log.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    for (String line : TestLogs.MALFORMED_AT_THE_EDGES) {
+      log.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    log.write(new byte[] {'b', 'a', 'd', (byte) 0xff, (byte) 0xfe, 0, 1, '\n'});
+    // the stream ends without a newline
+    log.write("10.9.9.9 - - [07/Mar/2004:16:05:49 -0800] \"GET /last HTTP/1.1\" 200 1".getBytes(StandardCharsets.UTF_8));
+    return log.toByteArray();
+  }
+
   /** Lines at the edges of the grammar's ranges that still parse (README, "What counts as a log line"). */
   static final List<String> VALID_AT_THE_EDGES = List.of(
       withTime("29/Feb/2004:16:05:49 -0800", "1"),      // a leap day

@@ -93,8 +93,23 @@ public final class JsonContract {
       both("/topSlowEndpoints/0/count", "5"),
       both("/topSlowEndpoints/0/avgMs", "60.0"),
       both("/topSlowEndpoints/0/maxMs", "100.0"),
+      both("/topSlowEndpoints/0/p95Ms", "100.0"),
+      both("/topSlowEndpoints/0/p99Ms", "100.0"),
       both("/topHosts/0/host", "\"shop.example\""),
-      both("/topHosts/0/count", "10"));
+      both("/topHosts/0/count", "10"),
+      both("/filter", "\"status != 500\""),
+      both("/filterSince", "\"2026-11-26T11:58:30Z\""),
+      both("/unmatched", "1"),
+      both("/topAgents/0/key", "\"curl/8\""),
+      both("/topAgents/0/count", "10"),
+      both("/topReferers/0/key", "\"https://ref.example/\""),
+      both("/topReferers/0/count", "10"),
+      both("/top404/0/key", "\"/p1\""),
+      both("/top404/0/count", "1"),
+      both("/topBy/agent/0/key", "\"curl/8\""),
+      both("/topBy/agent/0/count", "10"),
+      both("/topBy/status,path/0/key", "[\"200\", \"/p0\"]"),
+      both("/topBy/status,path/0/count", "5"));
 
   private JsonContract() {}
 
@@ -104,7 +119,8 @@ public final class JsonContract {
    * rankings empty).
    */
   private static final List<String> DATA_DEPENDENT =
-      List.of("/status/", "/formats/", "/responseTimeMs/", "/topSlowEndpoints/", "/topHosts/");
+      List.of("/status/", "/formats/", "/responseTimeMs/", "/topSlowEndpoints/", "/topHosts/", "/topAgents/",
+          "/topReferers/", "/top404/", "/topBy/");
 
   /** The fields of a mode whose place does not depend on the data, for any log format. */
   public static List<String> pointersOfEveryObject(boolean windowMode) {

@@ -49,22 +49,33 @@ class JsonContractTest {
         List.of(new BatchCount(T.toEpochMilli() - 1000, 1, 1), new BatchCount(T.toEpochMilli(), 3, 1)),
         T.toEpochMilli() - 1000, new TreeMap<>(Map.of("127.0.0.1:9999", 6L)), 3, 5, timesAndHosts());
     var health = new BatchHealth(120L, 3L, 123L, 7, true, 400_000L, 9L);
-    var snapshot = new Snapshot(T, view, traffic, health, source, List.of(source));
+    var snapshot = new Snapshot(T, view, traffic, health, source, List.of(source),
+        new logmon.core.ActiveFilter("status != 500", T.minusSeconds(90)));
     // Through the text, as scripts read it.
     return SnapshotJson.MAPPER.readTree(SnapshotJson.MAPPER.writeValueAsString(SnapshotJson.toJson(snapshot)));
   }
 
   /**
    * The statistics a format with virtual hosts and times gives (issue 10), from ten real lines:
-   * /p0 took 20, 40 … 100 ms, /p1 10, 30 … 90 ms, all on shop.example, from three clients.
+   * /p0 took 20, 40 … 100 ms, /p1 10, 30 … 90 ms, all on shop.example, from three clients; and
+   * one line that {@code --where status != 500} leaves out; one of them answered 404; all with a
+   * referrer and the agent curl/8, ranked with {@code --top agent --top status,path}.
    */
+  private static final List<String> TOP_BY = List.of("agent", "status,path");
+
   private static logmon.core.stats.Results timesAndHosts() {
-    var table = new logmon.core.TallyTable(logmon.core.format.LineParser.of("%v %h %t \"%r\" %>s %b %{ms}T"));
+    String format = "%v %h %t \"%r\" %>s %b %{ms}T \"%{Referer}i\" \"%{User-Agent}i\"";
+    var formats = logmon.core.format.LineParser.formats(format);
+    var table = new logmon.core.TallyTable(logmon.core.format.LineParser.of(format),
+        logmon.core.query.Query.compile("status != 500", formats),
+        TOP_BY.stream().map(spec -> logmon.core.query.Ranking.compile(spec, formats)).toList());
+    // Left out by the filter: counted as unmatched only.
+    table.addLine("shop.example 10.0.0.9 [26/Nov/2026:12:00:00 +0000] \"GET /x HTTP/1.1\" 500 5 7 \"-\" \"-\"");
     for (int i = 1; i <= 10; i++) {
       table.addLine("shop.example 10.0.0." + (i % 3) + " [26/Nov/2026:12:00:00 +0000] \"GET /p" + (i % 2)
-          + " HTTP/1.1\" 200 5 " + i * 10);
+          + " HTTP/1.1\" " + (i == 1 ? 404 : 200) + " 5 " + i * 10 + " \"https://ref.example/\" \"curl/8\"");
     }
-    var accumulator = new logmon.core.StatsAccumulator(10, 10);
+    var accumulator = new logmon.core.StatsAccumulator(10, 10, TOP_BY);
     table.forEach(accumulator::add);
     return accumulator.result().results();
   }

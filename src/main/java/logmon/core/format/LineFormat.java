@@ -44,6 +44,47 @@ public final class LineFormat implements Serializable {
     return hasVhost;
   }
 
+  /** True when one of its fields carries {@code role}. */
+  public boolean has(Role role) {
+    for (Element e : elements) {
+      if (e.role() == role) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Its fields' directives as written ({@code %{Referer}i}, {@code $http_x_forwarded_for}), by
+   * element index; null for literals. Queries name opaque fields through these.
+   */
+  public java.util.List<String> directives() {
+    java.util.List<String> directives = new java.util.ArrayList<>();
+    for (Element e : elements) {
+      directives.add(e.op() == Element.LITERAL ? null : e.source());
+    }
+    return directives;
+  }
+
+  /**
+   * The text of the field at {@code index} (see {@link #directives()}) in a line this format
+   * matched, read again up to that field with the matcher itself into {@code scratch}, so that
+   * matching pays nothing for the fields only a query reads. Null when the line does not match.
+   */
+  public String fieldText(String line, int index, ParsedLine scratch) {
+    scratch.reset(line);
+    for (int i = 0; i < index; i++) {
+      if (!step(elements[i], line, scratch)) {
+        return null;
+      }
+    }
+    int from = scratch.pos;
+    if (!step(elements[index], line, scratch)) {
+      return null;
+    }
+    return line.substring(from, scratch.pos);
+  }
+
   /** Matches the whole line; on success {@code out} holds its fields. */
   public boolean match(String line, ParsedLine out) {
     out.reset(line);

@@ -69,6 +69,16 @@ public final class ParsedLine {
     return value[Role.RESPONSE_TIME.ordinal()];
   }
 
+  /** The line as read. */
+  public String line() {
+    return line;
+  }
+
+  /** The server port, or -1 when the format has none. */
+  public int port() {
+    return has(Role.PORT) ? (int) value[Role.PORT.ordinal()] : -1;
+  }
+
   /** Epoch seconds of the line's timestamp, or {@link #NO_TIME}. */
   public long epochSecond() {
     return value[Role.TIME.ordinal()];

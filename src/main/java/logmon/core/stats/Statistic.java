@@ -150,8 +150,19 @@ public abstract class Statistic<R> {
     }
   }
 
-  /** How long ranked lists are: {@code --top}, {@code --ip-threshold}. */
-  public record Limits(int top, long ipThreshold) implements Serializable {}
+  /**
+   * How long ranked lists are: {@code --top}, {@code --ip-threshold}; and the {@code --top FIELD[,FIELD]}
+   * rankings asked for, by name.
+   */
+  public record Limits(int top, long ipThreshold, List<String> topBy) implements Serializable {
+    public Limits(int top, long ipThreshold) {
+      this(top, ipThreshold, List.of());
+    }
+
+    public Limits {
+      topBy = List.copyOf(topBy);
+    }
+  }
 
   /** A headline figure: label and value, both logmon's own text. */
   public record Figure(String label, String value) {}

@@ -12,9 +12,15 @@ public final class Statistics {
   public static final Formats FORMATS = new Formats();
   public static final NewestLogTime NEWEST_LOG_TIME = new NewestLogTime();
   public static final StateKeys STATE_KEYS = new StateKeys();
+  public static final Unmatched UNMATCHED = new Unmatched();
+  public static final TopField TOP_AGENTS = TopField.agents();
+  public static final TopField TOP_REFERERS = TopField.referers();
+  public static final TopField TOP_404 = TopField.notFound();
+  public static final TopBy TOP_BY = new TopBy();
 
   public static final List<Statistic<?>> ALL =
-      List.of(FORMATS, UNIQUE_CLIENTS, RESPONSE_TIMES, SLOW_ENDPOINTS, HOSTS, NEWEST_LOG_TIME, STATE_KEYS);
+      List.of(FORMATS, UNIQUE_CLIENTS, RESPONSE_TIMES, SLOW_ENDPOINTS, HOSTS, NEWEST_LOG_TIME, UNMATCHED,
+          TOP_AGENTS, TOP_REFERERS, TOP_404, TOP_BY, STATE_KEYS);
 
   private Statistics() {}
 }

@@ -34,6 +34,12 @@ record DashboardLayout(TerminalSize size, boolean tooSmall, int headlineRows, Li
    * @param hosts a hosts panel, when the log names virtual hosts
    */
   static DashboardLayout of(TerminalSize size, int wantedHeadlineRows, boolean times, boolean hosts) {
+    return of(size, wantedHeadlineRows, times, hosts, false);
+  }
+
+  /** @param rankings a panel of more rankings (agents, referrers, 404s, --top FIELD) when there are any */
+  static DashboardLayout of(TerminalSize size, int wantedHeadlineRows, boolean times, boolean hosts,
+      boolean rankings) {
     int columns = size.getColumns();
     int rows = size.getRows();
     if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
@@ -48,7 +54,8 @@ record DashboardLayout(TerminalSize size, boolean tooSmall, int headlineRows, Li
       int rateRows = body >= RATE_BAND_FROM ? Math.min(Panel.RATE.maxRows(), 2 + (body - RATE_BAND_FROM) / 8) : 0;
       int columnRows = body - rateRows;
       int left = (columns - 1) * 3 / 5;
-      regions.addAll(stack(List.of(Panel.ENDPOINTS, Panel.ERROR_ENDPOINTS), 0, top, left, columnRows));
+      regions.addAll(stack(rankings ? List.of(Panel.ENDPOINTS, Panel.ERROR_ENDPOINTS, Panel.RANKINGS)
+          : List.of(Panel.ENDPOINTS, Panel.ERROR_ENDPOINTS), 0, top, left, columnRows));
       List<Panel> right = new ArrayList<>(List.of(Panel.STATUS));
       if (times) {
         right.add(Panel.RESPONSE_TIME);
@@ -70,6 +77,9 @@ record DashboardLayout(TerminalSize size, boolean tooSmall, int headlineRows, Li
       panels.addAll(List.of(Panel.RATE, Panel.ERROR_ENDPOINTS, Panel.CLIENTS));
       if (hosts) {
         panels.add(Panel.HOSTS);
+      }
+      if (rankings) {
+        panels.add(Panel.RANKINGS);
       }
       panels.add(Panel.HEALTH);
       regions.addAll(stack(panels, 0, top, columns, body));

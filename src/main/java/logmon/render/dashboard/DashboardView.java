@@ -49,7 +49,8 @@ final class DashboardView {
     Snapshot snapshot = model.snapshot();
     DashboardLayout layout = DashboardLayout.of(size, headline.size(),
         snapshot != null && snapshot.traffic().of(Statistics.RESPONSE_TIMES) != null,
-        snapshot != null && !snapshot.traffic().of(Statistics.HOSTS).isEmpty());
+        snapshot != null && !snapshot.traffic().of(Statistics.HOSTS).isEmpty(),
+        snapshot != null && !Panel.sections(snapshot.traffic()).isEmpty());
     if (layout.tooSmall()) {
       drawTooSmall(g, size);
       return layout;

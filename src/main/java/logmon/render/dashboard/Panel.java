@@ -24,10 +24,30 @@ enum Panel {
   HOSTS("Top hosts", Kind.RANKED, traffic -> traffic.of(Statistics.HOSTS),
       List.of(Sort.COUNT_DESC, Sort.NAME_ASC), 3, Integer.MAX_VALUE, 1, "no host in the log lines"),
   RESPONSE_TIME("Response time", Kind.LATENCY, null, List.of(), 3, 6, 1, ""),
+  /** User agents, referrers, 404 paths and every --top FIELD ranking: each statistic's own sections. */
+  RANKINGS("More rankings", Kind.SECTIONS, null, List.of(), 3, Integer.MAX_VALUE, 2, "no rankings yet"),
   RATE("Requests/s", Kind.SPARKLINE, null, List.of(), 2, 5, 1, ""),
   HEALTH("Batch health", Kind.HEALTH, null, List.of(), 4, 4, 0, "");
 
-  enum Kind { RANKED, CODES, SPARKLINE, LATENCY, HEALTH }
+  enum Kind { RANKED, CODES, SPARKLINE, LATENCY, HEALTH, SECTIONS }
+
+  /** The statistics whose sections the RANKINGS panel draws (the others have panels of their own). */
+  static final List<logmon.core.stats.Statistic<?>> SECTION_STATISTICS =
+      List.of(Statistics.TOP_AGENTS, Statistics.TOP_REFERERS, Statistics.TOP_404, Statistics.TOP_BY);
+
+  /** The sections the RANKINGS panel draws for these statistics (none: no panel). */
+  static List<logmon.core.stats.Statistic.Section> sections(TrafficStats traffic) {
+    List<logmon.core.stats.Statistic.Section> sections = new java.util.ArrayList<>();
+    for (logmon.core.stats.Statistic<?> statistic : SECTION_STATISTICS) {
+      sections.addAll(sectionsOf(statistic, traffic));
+    }
+    return sections;
+  }
+
+  private static <R> List<logmon.core.stats.Statistic.Section> sectionsOf(logmon.core.stats.Statistic<R> statistic,
+      TrafficStats traffic) {
+    return statistic.sections(traffic.of(statistic));
+  }
 
   /** The panels {@code tab} moves through, in reading order of the wide layout. */
   static final List<Panel> FOCUS_RING = List.of(ENDPOINTS, STATUS, ERROR_ENDPOINTS, CLIENTS, HOSTS);

@@ -43,6 +43,7 @@ final class PanelView {
       case SPARKLINE -> drawSparkline(body, model);
       case LATENCY -> drawResponseTime(body, snapshot.traffic().of(Statistics.RESPONSE_TIMES), model);
       case HEALTH -> drawHealth(body, snapshot.health(), snapshot.view());
+      case SECTIONS -> drawSections(body, Panel.sections(snapshot.traffic()));
     }
   }
 
@@ -103,6 +104,42 @@ final class PanelView {
     }
     if (more) {
       Spans.put(g, 1, shown, "… " + Numbers.count(entries.size() - shown) + " more", Ink.DIM, width);
+    }
+  }
+
+  /**
+   * Each statistic's titled list (user agents, referrers, 404 paths, each --top FIELD ranking) in
+   * an equal share of the rows: a title, then figures and name per row.
+   */
+  private static void drawSections(TextGraphics g, List<logmon.core.stats.Statistic.Section> sections) {
+    int width = g.getSize().getColumns();
+    int rows = g.getSize().getRows();
+    if (sections.isEmpty()) {
+      Spans.put(g, 1, 0, Panel.RANKINGS.emptyText(), Ink.DIM, width);
+      return;
+    }
+    int share = Math.max(2, rows / sections.size());
+    int row = 0;
+    for (logmon.core.stats.Statistic.Section section : sections) {
+      if (row >= rows) {
+        return;
+      }
+      Spans.put(g, 1, row++, section.title(), Ink.BOLD, width);
+      int end = Math.min(rows, row + share - 1);
+      if (section.rows().isEmpty()) {
+        Spans.put(g, 2, row++, section.emptyText(), Ink.DIM, width);
+      }
+      int figures = section.rows().stream().mapToInt(r -> r.figures().length()).max().orElse(1);
+      for (var entry : section.rows()) {
+        if (row >= end) {
+          break;
+        }
+        Spans.put(g, 1, row, Cells.padLeft(entry.figures(), figures), Ink.NORMAL, width);
+        // The name came from a log line: Cells.fit sanitises it.
+        Spans.put(g, 2 + figures, row, Cells.fit(entry.name(), width - 2 - figures), Ink.NORMAL, width);
+        row++;
+      }
+      row = Math.max(row, Math.min(rows, end));
     }
   }
 

@@ -202,7 +202,7 @@ class DashboardViewTest {
     var full = DashboardLayout.of(new com.googlecode.lanterna.TerminalSize(80, 24), 2);
     assertThat(full.regions()).extracting(DashboardLayout.Region::panel).containsExactlyInAnyOrder(
         Panel.ENDPOINTS, Panel.STATUS, Panel.ERROR_ENDPOINTS, Panel.CLIENTS, Panel.RATE, Panel.HEALTH);
-    var withTimesAndHosts = DashboardLayout.of(new com.googlecode.lanterna.TerminalSize(100, 40), 2, true, true);
+    var withTimesAndHosts = DashboardLayout.of(new com.googlecode.lanterna.TerminalSize(100, 40), 2, true, true, true);
     assertThat(withTimesAndHosts.regions()).extracting(DashboardLayout.Region::panel)
         .containsExactlyInAnyOrder(Panel.values());
 
@@ -233,6 +233,23 @@ class DashboardViewTest {
     // Without times or hosts, neither panel.
     String plain = String.join("\n", linesOf(100, 40, Fixtures.model(Fixtures.sample())));
     assertThat(plain).doesNotContain("Response time").doesNotContain("Top hosts");
+  }
+
+  @Test
+  void agentsReferrersFourOhFoursAndTopFieldRankingsGetAPanelOfTheirOwn() {
+    VirtualScreen virtual = new VirtualScreen(120, 50);
+    virtual.draw(Fixtures.model(Fixtures.withRankings()));
+    List<String> screen = virtual.lines();
+    String text = String.join("\n", screen);
+    assertThat(text).contains("More rankings").contains("top user agents").contains("top referrers")
+        .contains("top 404 paths").contains("top status, path");
+    // An agent from a log line is drawn escaped: no control character reaches the screen.
+    assertThat(screen.get(indexOf(screen, "top user agents") + 1)).contains("20").contains("evil\\x1b]0;pwned\\x07");
+    assertThat(screen.get(indexOf(screen, "top status, path") + 1)).contains("12").contains("200 /p0");
+    assertThat(text).doesNotContain("\u001b").doesNotContain("\u0007");
+    assertThat(virtual.controlCells()).isEmpty();
+    // Without any, no panel.
+    assertThat(String.join("\n", linesOf(120, 50, Fixtures.model(Fixtures.sample())))).doesNotContain("More rankings");
   }
 
   private static List<String> linesOf(int columns, int rows, DashboardModel model) {

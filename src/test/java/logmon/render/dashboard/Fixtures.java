@@ -74,6 +74,26 @@ final class Fixtures {
         List.of(CONNECTED));
   }
 
+  /**
+   * Built the real way from nginx lines, with {@code --top status,path}: agents (one hostile),
+   * referrers, 404 paths.
+   */
+  static Snapshot withRankings() {
+    String format = "nginx";
+    var rankings = List.of(logmon.core.query.Ranking.compile("status,path", LineParser.formats(format)));
+    TallyTable table = new TallyTable(LineParser.of(format), null, rankings);
+    for (int i = 1; i <= 30; i++) {
+      String agent = i % 3 == 0 ? "curl/8.0" : "evil\u001b]0;pwned\u0007";
+      table.addLine("10.0.0." + (i % 4) + " - - [07/Mar/2026:12:03:01 +0000] \"GET /p" + (i % 2) + " HTTP/1.1\" "
+          + (i % 5 == 0 ? 404 : 200) + " 10 \"https://ref.example/" + (i % 2) + "\" \"" + agent + "\" \"-\"");
+    }
+    table.addBatchMarkers(TIME.toEpochMilli(), CONNECTED.description());
+    StatsAccumulator accumulator = new StatsAccumulator(10, 1, List.of("status,path"));
+    table.forEach(accumulator::add);
+    return new Snapshot(TIME, WINDOW, accumulator.result(), new BatchHealth(123L, 4L, 127L, 42), CONNECTED,
+        List.of(CONNECTED));
+  }
+
   static Snapshot mostlyMalformed() {
     return snapshot(10, 500, 0, List.of(new Ranked("/index.html", 10)));
   }
