@@ -12,6 +12,12 @@ import logmon.core.DurationText;
 import logmon.core.OverloadPolicy;
 import logmon.core.SnapshotSink;
 import logmon.core.ViewSpec;
+import logmon.core.alert.AlertRule;
+import logmon.core.alert.AlertStatus;
+import logmon.core.alert.AlertSyntaxException;
+import logmon.core.alert.Alerts;
+import logmon.alert.AlertCommands;
+import logmon.alert.AlertingSink;
 import logmon.core.format.FormatException;
 import logmon.core.format.LineParser;
 import logmon.render.JsonLinesSink;
@@ -57,7 +63,8 @@ import org.slf4j.LoggerFactory;
         "Spark's own log goes to --log-file, never to the terminal. The Spark UI is off and the"
             + " driver binds to 127.0.0.1 in local mode: logmon opens no port to the network."
             + " NO_COLOR (not empty) turns colour off unless --color always.",
-        "Exit codes: 0 done, 1 failed while running, 2 bad usage, 3 out of memory."})
+        "Exit codes: 0 done, 1 failed while running, 2 bad usage, 3 an --alert fired (--exit-on-alert)"
+            + " or out of memory (the stderr line says which)."})
 final class LogmonCommand implements Callable<Integer> {
 
   static final Duration DEFAULT_WINDOW = Duration.ofSeconds(30);
@@ -164,6 +171,27 @@ final class LogmonCommand implements Callable<Integer> {
           + " vcombined, nginx, or the server's own LogFormat / log_format string, verbatim.")
   String logFormat;
 
+  @Option(names = "--alert", paramLabel = "RULE",
+      description = "Alert when RULE holds, e.g. '5xx > 2% for 1m', 'p99 > 800ms for 2m when requests >= 100',"
+          + " 'rate < 5/s for 3m', 'malformed > 20%', 'lag > 30s' (repeatable; see the README's Alerts).")
+  List<String> alertRules = new java.util.ArrayList<>();
+
+  @Option(names = "--on-alert", paramLabel = "CMD",
+      description = "Run CMD (with sh -c) when a rule fires or resolves, the alert as one JSON object on its stdin.")
+  String onAlert;
+
+  @Option(names = "--on-alert-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      defaultValue = "10s", description = "Kill an --on-alert command still running after DURATION (default: ${DEFAULT-VALUE}).")
+  Duration onAlertTimeout;
+
+  @Option(names = "--exit-on-alert",
+      description = "Stop and exit with status 3 when a rule fires (scripts, smoke tests).")
+  boolean exitOnAlert;
+
+  @Option(names = "--alert-window", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "With --cumulative: rules look at the last DURATION of traffic (default: 30s).")
+  Duration alertWindow;
+
   enum OutputFormat { auto, tui, plain, json }
 
   enum ColorChoice { auto, always, never }
@@ -202,6 +230,7 @@ final class LogmonCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     JobSettings settings = settings();
+    Alerts alerts = alerts();
     Path log = prepareLogFile();
     System.setProperty("logmon.log.file", log.toString());
     if (stop.isRequested()) {
@@ -210,10 +239,11 @@ final class LogmonCommand implements Callable<Integer> {
     if (duration != null) {
       stop.requestAfter(duration);
     }
-    try (SnapshotSink sink = sink(settings, stop)) {
+    java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+    try (SnapshotSink sink = alerting(sink(settings, stop), alerts, fired)) {
       new StreamingRun(settings, sink, stop).run();
     }
-    return ExitCodes.OK;
+    return fired.get() ? ExitCodes.ALERT : ExitCodes.OK;
   }
 
   JobSettings settings() {
@@ -288,6 +318,45 @@ final class LogmonCommand implements Callable<Integer> {
     return new JobSettings(view, sourceSpecs, sparkMaster, top, ipThreshold, checkpointDir, stateMethod, fresh,
         checkpointDir != null && !noWal, JobSettings.DEFAULT_PARTITIONS, maxLineBytes, sparkUi, maxRate,
         overloadPolicy, logFormat);
+  }
+
+  /** The --alert rules, read before Spark starts: a bad rule is a usage error. */
+  Alerts alerts() {
+    List<AlertRule> rules = new java.util.ArrayList<>();
+    for (String text : alertRules) {
+      try {
+        rules.add(AlertRule.parse(text));
+      } catch (AlertSyntaxException e) {
+        throw new UsageException("--alert '" + text + "': " + e.getMessage());
+      }
+    }
+    if (rules.isEmpty() && (onAlert != null || exitOnAlert)) {
+      throw new UsageException((onAlert != null ? "--on-alert" : "--exit-on-alert") + " needs at least one --alert RULE");
+    }
+    if (alertWindow != null && !cumulative) {
+      throw new UsageException("--alert-window applies to --cumulative only: in window mode rules look at the window");
+    }
+    return new Alerts(rules, alertWindow == null ? DEFAULT_WINDOW : alertWindow);
+  }
+
+  /** Rules evaluated on each snapshot before it is shown; the sink itself without rules. */
+  private SnapshotSink alerting(SnapshotSink renderer, Alerts alerts, java.util.concurrent.atomic.AtomicBoolean fired) {
+    if (alerts.isEmpty()) {
+      return renderer;
+    }
+    boolean dashboard = renderer instanceof DashboardSink;
+    java.util.function.Consumer<String> report = line -> {
+      LoggerFactory.getLogger(AlertCommands.class).warn(line);
+      if (!dashboard) { // the dashboard owns the terminal: the log file has it
+        System.err.println("logmon: " + line);
+      }
+    };
+    AlertCommands commands = onAlert == null ? null : new AlertCommands(onAlert, onAlertTimeout, report);
+    java.util.function.Consumer<AlertStatus> onFiring = !exitOnAlert ? null : status -> {
+      fired.set(true);
+      stop.request("alert fired: " + status.rule().text());
+    };
+    return new AlertingSink(renderer, alerts, commands, onFiring);
   }
 
   private Path checkpointDir() {

@@ -2,6 +2,7 @@ package logmon.core;
 
 import java.time.Instant;
 import java.util.List;
+import logmon.core.alert.AlertStatus;
 
 /**
  * Everything a renderer shows for one batch: the statistics of the view, and the state of the
@@ -9,9 +10,20 @@ import java.util.List;
  *
  * @param source  all sources in one status (the most worrying state)
  * @param sources each source's own status
+ * @param alerts  each {@code --alert} rule's state after this batch, in the order given
  */
 public record Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health,
-    SourceStatus source, List<SourceStatus> sources) {
+    SourceStatus source, List<SourceStatus> sources, List<AlertStatus> alerts) {
+
+  /** Before the rules are evaluated (and in runs without rules). */
+  public Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health,
+      SourceStatus source, List<SourceStatus> sources) {
+    this(time, view, traffic, health, source, sources, List.of());
+  }
+
+  public Snapshot withAlerts(List<AlertStatus> statuses) {
+    return new Snapshot(time, view, traffic, health, source, sources, List.copyOf(statuses));
+  }
 
   /**
    * Over the window in window mode (only as much of it as has elapsed, while it fills), over the
