@@ -172,8 +172,8 @@ final class LogmonCommand implements Callable<Integer> {
   String logFormat;
 
   @Option(names = "--alert", paramLabel = "RULE",
-      description = "Alert when RULE holds, e.g. '5xx > 2% for 1m', 'p99 > 800ms for 2m when requests >= 100',"
-          + " 'rate < 5/s for 3m', 'malformed > 20%', 'lag > 30s' (repeatable; see the README's Alerts).")
+      description = "Alert when RULE holds, e.g. '5xx > 2%% for 1m', 'p99 > 800ms for 2m when requests >= 100',"
+          + " 'rate < 5/s for 3m', 'malformed > 20%%', 'lag > 30s' (repeatable; see the README's Alerts).")
   List<String> alertRules = new java.util.ArrayList<>();
 
   @Option(names = "--on-alert", paramLabel = "CMD",
