@@ -18,6 +18,7 @@ import logmon.core.alert.AlertSyntaxException;
 import logmon.core.alert.Alerts;
 import logmon.alert.AlertCommands;
 import logmon.alert.AlertingSink;
+import logmon.metrics.MetricsEndpoint;
 import logmon.core.format.FormatException;
 import logmon.core.format.LineParser;
 import logmon.render.JsonLinesSink;
@@ -192,6 +193,10 @@ final class LogmonCommand implements Callable<Integer> {
       description = "With --cumulative: rules look at the last DURATION of traffic (default: 30s).")
   Duration alertWindow;
 
+  @Option(names = "--metrics", paramLabel = "[ADDR:]PORT",
+      description = "Serve Prometheus metrics at http://ADDR:PORT/metrics (ADDR 127.0.0.1 unless given).")
+  String metrics;
+
   enum OutputFormat { auto, tui, plain, json }
 
   enum ColorChoice { auto, always, never }
@@ -240,7 +245,9 @@ final class LogmonCommand implements Callable<Integer> {
       stop.requestAfter(duration);
     }
     java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
-    try (SnapshotSink sink = alerting(sink(settings, stop), alerts, fired)) {
+    try (MetricsEndpoint endpoint = metricsEndpoint();
+        SnapshotSink sink = alerting(endpoint == null ? sink(settings, stop) : endpoint.feeding(sink(settings, stop)),
+            alerts, fired)) {
       new StreamingRun(settings, sink, stop).run();
     }
     return fired.get() ? ExitCodes.ALERT : ExitCodes.OK;
@@ -318,6 +325,34 @@ final class LogmonCommand implements Callable<Integer> {
     return new JobSettings(view, sourceSpecs, sparkMaster, top, ipThreshold, checkpointDir, stateMethod, fresh,
         checkpointDir != null && !noWal, JobSettings.DEFAULT_PARTITIONS, maxLineBytes, sparkUi, maxRate,
         overloadPolicy, logFormat);
+  }
+
+  /** --metrics [ADDR:]PORT, listening before Spark starts: a bad address or a port in use is a usage error. */
+  private MetricsEndpoint metricsEndpoint() {
+    if (metrics == null) {
+      return null;
+    }
+    int colon = metrics.lastIndexOf(':');
+    String host = colon < 0 ? "127.0.0.1" : metrics.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1); // [::1]:9464
+    }
+    int port;
+    try {
+      port = Integer.parseInt(metrics.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (host.isEmpty() || port < 1 || port > 65535) {
+      throw new UsageException("--metrics must be PORT or ADDR:PORT with a port between 1 and 65535, not '"
+          + metrics + "'");
+    }
+    try {
+      return MetricsEndpoint.start(host, port);
+    } catch (IOException | RuntimeException e) {
+      throw new UsageException("--metrics: cannot listen on " + host + ":" + port + " ("
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+    }
   }
 
   /** The --alert rules, read before Spark starts: a bad rule is a usage error. */

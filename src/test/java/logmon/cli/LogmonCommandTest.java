@@ -90,6 +90,10 @@ class LogmonCommandTest {
       "--on-alert;cat              | --on-alert needs at least one --alert RULE",
       "--exit-on-alert             | --exit-on-alert needs at least one --alert RULE",
       "--alert;lag > 30s;--alert-window;1m | --alert-window applies to --cumulative only",
+      "--metrics;0                 | --metrics must be PORT or ADDR:PORT with a port between 1 and 65535, not '0'",
+      "--metrics;:9464             | --metrics must be PORT or ADDR:PORT",
+      "--metrics;localhost:http    | --metrics must be PORT or ADDR:PORT",
+      "--metrics;no-such-host.invalid:9464 | --metrics: cannot listen on no-such-host.invalid:9464",
   })
   void aBadAlertIsOneLineNamingTheColumn(String args, String expected) {
     StringWriter err = new StringWriter();
