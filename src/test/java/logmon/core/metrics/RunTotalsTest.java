@@ -65,7 +65,7 @@ class RunTotalsTest {
     TreeMap<String, Long> status = new TreeMap<>(Map.of("200", 1_000L, "404", 6L));
     TrafficStats restored = new TrafficStats(1_006, 4, 0, new ByteStats(55_000, 0L, 900L, 54.7), status, List.of(),
         List.of(), List.of(), List.of(new BatchCount(T.toEpochMilli(), 0, 0)), T.toEpochMilli(), new TreeMap<>(), 10,
-        9, null);
+        9, (Long) null);
     RunTotals.Counts counts = afterRestart.add(new Snapshot(T, ViewSpec.cumulative(Duration.ofSeconds(1)), restored,
         BatchHealth.NONE, SOURCE, List.of(SOURCE)));
 
