@@ -2,7 +2,6 @@ package logmon.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Colour follows --color and NO_COLOR: the dashboard in a real tmux pane, read back with
@@ -21,8 +20,8 @@ class ColourTest {
 
   private static final Pattern SGR = Pattern.compile("\u001b\\[([0-9;]*)m");
 
-  @TempDir
-  Path dir;
+  @RegisterExtension
+  final E2e e2e = new E2e();
 
   @Test
   void theDashboardIsColouredByDefault() throws Exception {
@@ -44,26 +43,23 @@ class ColourTest {
 
   @Test
   void colorAlwaysColoursPlainOutputIntoAPipeEvenWithNoColor() throws Exception {
-    LogmonProcess logmon = LogmonProcess.start(dir, null, Map.of("NO_COLOR", "1"),
+    LogmonProcess logmon = e2e.logmon(null, Map.of("NO_COLOR", "1"),
         "--replay", TestLogs.SAMPLE.toString(), "--rate", "1000", "--output", "plain", "--color", "always");
-    try {
-      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      while (!logmon.stdoutText().contains("requests") && System.nanoTime() < deadline && logmon.process.isAlive()) {
-        Thread.sleep(100);
-      }
-      logmon.signal("TERM");
-      assertThat(logmon.waitFor(60)).as(logmon.stderrText()).isZero();
-      assertThat(colourCodes(logmon.stdoutText())).as("colour codes in plain output with --color always").isNotEmpty();
-    } finally {
-      logmon.process.destroyForcibly();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (!logmon.stdoutText().contains("requests") && System.nanoTime() < deadline && logmon.process.isAlive()) {
+      Thread.sleep(100);  // polling the condition, not waiting for time to pass
     }
+    assertThat(logmon.stdoutText()).as("a plain report within 120 s; stderr: %s", logmon.stderrText()).contains("requests");
+    logmon.signal("TERM");
+    assertThat(logmon.waitFor(60)).as(logmon.stderrText()).isZero();
+    assertThat(colourCodes(logmon.stdoutText())).as("colour codes in plain output with --color always").isNotEmpty();
   }
 
   /** The dashboard's screen, with escapes, once the sample's requests are shown; then q. */
   private String dashboard(Map<String, String> environment, String options) throws Exception {
     try (TmuxPane pane = TmuxPane.open(environment)) {
       pane.type(LogmonProcess.LAUNCHER + " --replay " + TestLogs.SAMPLE.toAbsolutePath() + " --rate 1000 " + options
-          + " --log-file " + TmuxPane.quote(dir.resolve("spark.log")) + "; echo EXIT=$?");
+          + " --log-file " + TmuxPane.quote(e2e.dir().resolve("spark.log")) + "; echo EXIT=$?");
       pane.awaitScreen("the sample's 1,406 requests", Duration.ofSeconds(120),
           text -> text.contains("requests 1,406") && text.contains("q quit") && text.contains("401"));
       String screen = pane.screenWithEscapes();

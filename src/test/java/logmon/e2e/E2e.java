@@ -77,7 +77,8 @@ final class E2e implements BeforeEachCallback, AfterEachCallback, TestExecutionE
     return register(LogmonProcess.startWithLogFile(dir, logFile, args));
   }
 
-  private LogmonProcess register(LogmonProcess logmon) {
+  /** A logmon started some other way (the release archive's launcher): killed, reaped, logs kept. */
+  LogmonProcess register(LogmonProcess logmon) {
     String label = "logmon pid " + logmon.pid() + " " + String.join(" ", logmon.args);
     track(label, logmon.process);
     logs.put(label + ": stderr", logmon.stderr);

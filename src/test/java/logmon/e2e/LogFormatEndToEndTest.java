@@ -18,9 +18,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,14 +44,8 @@ class LogFormatEndToEndTest {
       "nginx", Pattern.compile("(?<client>[^ ]+) - [^ ]+ " + TIME + " \"(?<request>(?:[^\"\\\\]|\\\\.)*+)\""
           + " (?<status>\\d{3}) (?<bytes>\\d+|-) " + QUOTED + " " + QUOTED + " " + QUOTED + "[ \\r]*"));
 
-  @TempDir
-  Path dir;
-  private final List<Process> children = new ArrayList<>();
-
-  @AfterEach
-  void stopChildren() {
-    children.forEach(Process::destroyForcibly);
-  }
+  @RegisterExtension
+  final E2e e2e = new E2e();
 
   /** 3,000 lines in the preset's format, some malformed, and some of another preset. */
   static String log(String preset, Random random) {
@@ -87,11 +80,10 @@ class LogFormatEndToEndTest {
   @ValueSource(strings = {"common", "combined", "vcombined", "nginx"})
   void eachPresetIsFoundUnaidedAndCountedExactly(String preset) throws Exception {
     String log = log(preset, new Random(preset.hashCode()));
-    Path file = dir.resolve(preset + ".log");
+    Path file = e2e.dir().resolve(preset + ".log");
     Files.writeString(file, log);
 
-    LogmonProcess logmon = LogmonProcess.start(dir, file.toFile(), "--stdin", "--cumulative", "--output", "json");
-    children.add(logmon.process);
+    LogmonProcess logmon = e2e.logmon(file.toFile(), "--stdin", "--cumulative", "--output", "json");
 
     assertThat(logmon.waitFor(120)).as(logmon.stderrText()).isZero();
     List<JsonNode> objects = logmon.jsonLines();
@@ -127,12 +119,11 @@ class LogFormatEndToEndTest {
       log.append("10.1.").append(i % 7).append(".").append(i % 251).append(" - - [04/Dec/2026:18:00:00 +0000] \"GET /e")
           .append(i % 13).append(" HTTP/1.1\" 200 ").append(i).append(" \"-\" \"t\" ").append(us).append('\n');
     }
-    Path file = dir.resolve("timed.log");
+    Path file = e2e.dir().resolve("timed.log");
     Files.writeString(file, log);
 
-    LogmonProcess logmon = LogmonProcess.start(dir, file.toFile(), "--stdin", "--cumulative", "--output", "json",
+    LogmonProcess logmon = e2e.logmon(file.toFile(), "--stdin", "--cumulative", "--output", "json",
         "--log-format", "LogFormat \"%h %l %u %t \\\"%r\\\" %>s %b \\\"%{Referer}i\\\" \\\"%{User-agent}i\\\" %D\" timed");
-    children.add(logmon.process);
 
     assertThat(logmon.waitFor(120)).as(logmon.stderrText()).isZero();
     JsonNode last = logmon.jsonLines().get(logmon.jsonLines().size() - 1);
@@ -155,7 +146,7 @@ class LogFormatEndToEndTest {
 
   @Test
   void aFormatThatDoesNotCompileIsOneLineAndExitTwo() throws Exception {
-    LogmonProcess logmon = LogmonProcess.start(dir, null, "--log-format", "%h %{Referer i");
+    LogmonProcess logmon = e2e.logmon("--log-format", "%h %{Referer i");
     assertThat(logmon.waitFor(60)).isEqualTo(2);
     assertThat(logmon.stderrText().strip().lines())
         .containsExactly("logmon: --log-format: position 5: '{' is not closed by '}'");

@@ -16,10 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The release archive as a user meets it: {@code target/logmon-VERSION.tar.gz} unpacked into an
@@ -29,16 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReleaseArchiveIT {
 
-  @TempDir
-  Path dir;
+  @RegisterExtension
+  final E2e e2e = new E2e();
+  private Path dir;
   private Path home;
   private Path workDir;
   private Path unpacked;
   private Map<String, String> environment;
-  private final List<LogmonProcess> started = new ArrayList<>();
 
   @BeforeEach
   void unpack() throws Exception {
+    dir = e2e.dir();
     String version = version();
     Path archive = Path.of("target", "logmon-" + version + ".tar.gz").toAbsolutePath();
     assertThat(archive).as("written by mvn package").exists();
@@ -53,11 +53,6 @@ class ReleaseArchiveIT {
     workDir = Files.createDirectories(dir.resolve("elsewhere"));
     environment = Map.of("HOME", home.toString(), "PATH", toolsWithoutMaven().toString(), "LANG", "C.UTF-8",
         "LOGMON_HEAP", "512m");
-  }
-
-  @AfterEach
-  void stop() {
-    started.forEach(p -> p.process.destroyForcibly());
   }
 
   @Test
@@ -129,9 +124,7 @@ class ReleaseArchiveIT {
   }
 
   private LogmonProcess start(Path launcher, File input, String... args) throws Exception {
-    LogmonProcess process = LogmonProcess.startLauncher(launcher, workDir, dir, input, environment, args);
-    started.add(process);
-    return process;
+    return e2e.register(LogmonProcess.startLauncher(launcher, workDir, dir, input, environment, args));
   }
 
   /**

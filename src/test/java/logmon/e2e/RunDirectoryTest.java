@@ -9,9 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Each run keeps its temporary files (Spark's scratch space, the temporary checkpoint) in one
@@ -20,25 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunDirectoryTest {
 
-  @TempDir
-  Path dir;
-  private LogmonProcess logmon;
-
-  @AfterEach
-  void stop() {
-    if (logmon != null) {
-      logmon.process.destroyForcibly();
-    }
-  }
+  @RegisterExtension
+  final E2e e2e = new E2e();
 
   private Path runs() {
-    return dir.resolve("state/logmon/runs");
+    return e2e.dir().resolve("state/logmon/runs");
   }
 
   @Test
   void aRunKilledWithKill9IsCleanedByTheNextStart() throws Exception {
-    Map<String, String> environment = Map.of("XDG_STATE_HOME", dir.resolve("state").toString());
-    logmon = LogmonProcess.start(dir, null, environment,
+    Map<String, String> environment = Map.of("XDG_STATE_HOME", e2e.dir().resolve("state").toString());
+    LogmonProcess logmon = e2e.logmon(null, environment,
         "--replay", TestLogs.SAMPLE.toString(), "--rate", "1000", "--cumulative", "--output", "json");
     logmon.awaitJson("lines counted", 120, json -> json.get("requests").asLong() > 0);
     Path killed = runs().resolve(Long.toString(logmon.pid()));
@@ -48,7 +39,7 @@ class RunDirectoryTest {
     logmon.killHard();
     assertThat(killed).as("kill -9 leaves the run's directory").exists();
 
-    LogmonProcess next = LogmonProcess.start(dir, new File("/dev/null"), environment,
+    LogmonProcess next = e2e.logmon(new File("/dev/null"), environment,
         "--stdin", "--cumulative", "--output", "json");
     assertThat(next.waitFor(120)).as(next.stderrText()).isZero();
     assertThat(killed).as("the next start removed the killed run's directory").doesNotExist();
@@ -57,10 +48,10 @@ class RunDirectoryTest {
 
   @Test
   void qInTheDashboardLeavesNothingOfTheRun() throws Exception {
-    Path state = dir.resolve("state");
+    Path state = e2e.dir().resolve("state");
     try (TmuxPane pane = TmuxPane.open(Map.of("XDG_STATE_HOME", state.toString()))) {
       pane.type(LogmonProcess.LAUNCHER + " --cumulative --replay " + TestLogs.SAMPLE.toAbsolutePath()
-          + " --rate 1000 --log-file " + TmuxPane.quote(dir.resolve("spark.log")) + "; echo EXIT=$?");
+          + " --rate 1000 --log-file " + TmuxPane.quote(e2e.dir().resolve("spark.log")) + "; echo EXIT=$?");
       pane.awaitScreen("the sample's requests", Duration.ofSeconds(120),
           text -> text.contains("requests 1,406") && text.contains("q quit"));
       List<String> running = names(runs());

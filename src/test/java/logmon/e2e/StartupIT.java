@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,17 +22,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class StartupIT {
 
-  @TempDir
-  Path dir;
-  private LogmonProcess logmon;
+  @RegisterExtension
+  final E2e e2e = new E2e();
   /** A "master" that takes connections (the kernel does, from its backlog) and never answers. */
   private ServerSocket silentMaster;
 
   @AfterEach
   void stop() throws Exception {
-    if (logmon != null) {
-      logmon.process.destroyForcibly();
-    }
     if (silentMaster != null) {
       silentMaster.close();
     }
@@ -47,7 +43,7 @@ class StartupIT {
   void aMasterThatRefusesIsReportedInOneLineAndExitOne() throws Exception {
     String master = "spark://127.0.0.1:" + E2e.freePort();
     long started = System.nanoTime();
-    logmon = LogmonProcess.start(dir, null, "--master", master, "--output", "plain");
+    LogmonProcess logmon = e2e.logmon("--master", master, "--output", "plain");
     int code = logmon.waitFor(60);
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf("StartupIT: refused master reported after %.1f s%n", seconds);
@@ -63,7 +59,7 @@ class StartupIT {
   void aMasterThatNeverAnswersIsWaitedForVisiblyThenGivenUp() throws Exception {
     String master = silentMaster();
     long started = System.nanoTime();
-    logmon = LogmonProcess.start(dir, null, "--master", master, "--output", "json");
+    LogmonProcess logmon = e2e.logmon("--master", master, "--output", "json");
     logmon.awaitStderr("logmon: waiting for the Spark master " + master + ": 5 s (gives up after 12 s)", 30);
     int code = logmon.waitFor(60);
     double seconds = (System.nanoTime() - started) / 1e9;
@@ -80,7 +76,7 @@ class StartupIT {
   @ParameterizedTest
   @ValueSource(strings = {"TERM", "INT"})
   void aSignalWhileSparkWaitsForTheMasterStopsWithinTenSeconds(String signal) throws Exception {
-    logmon = LogmonProcess.start(dir, null, "--master", silentMaster(), "--output", "plain");
+    LogmonProcess logmon = e2e.logmon("--master", silentMaster(), "--output", "plain");
     Thread.sleep(3000); // the recipe: a signal 3 s after launch, whatever logmon is doing then
     long signalled = System.nanoTime();
     logmon.signal(signal);
@@ -98,7 +94,7 @@ class StartupIT {
   @Test
   void durationEndsARunWhoseSparkIsStillStarting() throws Exception {
     long started = System.nanoTime();
-    logmon = LogmonProcess.start(dir, null, "--master", silentMaster(), "--duration", "2s", "--output", "json");
+    LogmonProcess logmon = e2e.logmon("--master", silentMaster(), "--duration", "2s", "--output", "json");
     int code = logmon.waitFor(60);
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf("StartupIT: --duration 2s while waiting for the master: exit after %.1f s%n", seconds);
@@ -111,7 +107,7 @@ class StartupIT {
   void qInTheDashboardWhileWaitingForTheMasterQuitsWithinTenSeconds() throws Exception {
     String master = silentMaster();
     try (TmuxPane pane = TmuxPane.open(Map.of())) {
-      pane.type(LogmonProcess.LAUNCHER + " --master " + master + " --log-file " + TmuxPane.quote(dir.resolve("spark.log"))
+      pane.type(LogmonProcess.LAUNCHER + " --master " + master + " --log-file " + TmuxPane.quote(e2e.dir().resolve("spark.log"))
           + "; echo EXIT=$?");
       String waiting = pane.awaitScreen("the dashboard saying what it waits for", Duration.ofSeconds(60),
           text -> text.contains("waiting for the Spark master " + master + ": ") && text.contains("q quit"));

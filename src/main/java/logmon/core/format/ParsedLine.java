@@ -18,6 +18,10 @@ public final class ParsedLine {
   final int[] end = new int[Role.ALL.length];
   final long[] value = new long[Role.ALL.length];
   LineFormat format;
+  /** The last CLF time read, where it lies and its value: see {@link Scan#clfTime}. */
+  String lastTimeLine;
+  int lastTimeStart;
+  long lastTimeEpoch;
   private String endpoint;
   private boolean endpointRead;
 
