@@ -91,15 +91,15 @@ class AlertEndToEndTest {
     AlertFeed feed = feed();
     feed.errorsPerTen(1);
     LogmonProcess logmon = logmon(feed, "--output", "json", "--alert", "5xx > 2% for 2s",
-        "--on-alert", "sleep 600", "--on-alert-timeout", "30s");
+        "--on-alert", "sleep 600", "--on-alert-timeout", "20s");
     JsonNode firing = logmon.awaitJson("the rule firing", 240, json -> state(json).equals("firing"));
     Instant fired = Instant.parse(firing.get("time").asText());
 
-    // Run in the batch's thread, the command would hold the next batch for its 30 s timeout.
+    // Run in the batch's thread, the command would hold the next batch for its 20 s timeout.
     logmon.awaitJson("five batches after the one that fired", 0, 60,
         json -> Instant.parse(json.get("time").asText()).isAfter(fired.plusSeconds(4)));
     assertThat(logmon.stderrText()).as("the command is still running").doesNotContain("killed");
-    logmon.awaitStderr("logmon: --on-alert command for '5xx > 2% for 2s' firing still running after 30s: killed", 90);
+    logmon.awaitStderr("logmon: --on-alert command for '5xx > 2% for 2s' firing still running after 20s: killed", 90);
     assertThat(ProcessHandle.of(logmon.pid()).orElseThrow().descendants()
         .filter(p -> p.info().command().orElse("").endsWith("sleep")).count()).as("sleep killed").isZero();
   }
