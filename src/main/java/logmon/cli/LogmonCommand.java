@@ -244,6 +244,7 @@ final class LogmonCommand implements Callable<Integer> {
     if (duration != null) {
       stop.requestAfter(duration);
     }
+    HeapGuard.install();
     java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
     try (MetricsEndpoint endpoint = metricsEndpoint();
         SnapshotSink sink = alerting(endpoint == null ? sink(settings, stop) : endpoint.feeding(sink(settings, stop)),
