@@ -31,7 +31,7 @@ class RunDirectoryTest {
     Map<String, String> environment = Map.of("XDG_STATE_HOME", e2e.dir().resolve("state").toString());
     LogmonProcess logmon = e2e.logmon(null, environment,
         "--replay", TestLogs.SAMPLE.toString(), "--rate", "1000", "--cumulative", "--output", "json");
-    logmon.awaitJson("lines counted", 120, json -> json.get("requests").asLong() > 0);
+    logmon.awaitJson("lines counted", 300, json -> json.get("requests").asLong() > 0);
     Path killed = runs().resolve(Long.toString(logmon.pid()));
     assertThat(names(killed.resolve("tmp"))).as("Spark's scratch space and the temporary checkpoint, in the run's"
         + " directory").anyMatch(name -> name.startsWith("blockmgr-")).anyMatch(name -> name.startsWith("logmon-checkpoint-"));
@@ -41,7 +41,7 @@ class RunDirectoryTest {
 
     LogmonProcess next = e2e.logmon(new File("/dev/null"), environment,
         "--stdin", "--cumulative", "--output", "json");
-    assertThat(next.waitFor(120)).as(next.stderrText()).isZero();
+    assertThat(next.waitFor(300)).as(next.stderrText()).isZero(); // Spark took 65 s to start at load 34
     assertThat(killed).as("the next start removed the killed run's directory").doesNotExist();
     assertThat(names(runs())).as("and its own at exit").isEmpty();
   }
