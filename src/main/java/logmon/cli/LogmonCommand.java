@@ -128,6 +128,11 @@ final class LogmonCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}; see the README).")
   String state;
 
+  @Option(names = "--forget-after", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "With --cumulative: drop endpoints and clients not seen for DURATION from the running"
+          + " state, so that an endless run stays bounded; totals stay exact (see the README).")
+  Duration forgetAfter;
+
   @Option(names = "--fresh",
       description = "With --checkpoint: discard the saved state and start from zero.")
   boolean fresh;
@@ -323,9 +328,21 @@ final class LogmonCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--overload: " + e.getMessage());
     }
+    if (forgetAfter != null) {
+      if (!cumulative) {
+        throw new UsageException("--forget-after applies to --cumulative only");
+      }
+      if (stateMethod != StateMethod.MAP_WITH_STATE) {
+        throw new UsageException("--forget-after needs --state mapWithState (Spark's state timeout)");
+      }
+      if (forgetAfter.compareTo(batch) < 0) {
+        throw new UsageException("--forget-after " + DurationText.format(forgetAfter)
+            + " is shorter than --batch " + DurationText.format(batch));
+      }
+    }
     return new JobSettings(view, sourceSpecs, sparkMaster, top, ipThreshold, checkpointDir, stateMethod, fresh,
         checkpointDir != null && !noWal, JobSettings.DEFAULT_PARTITIONS, maxLineBytes, sparkUi, maxRate,
-        overloadPolicy, logFormat);
+        overloadPolicy, logFormat, forgetAfter);
   }
 
   /** --metrics [ADDR:]PORT, listening before Spark starts: a bad address or a port in use is a usage error. */

@@ -22,6 +22,8 @@ import logmon.source.SourceSpec;
  * @param maxRate        the user's cap, lines/s per receiver (and per Kafka partition); null: none
  * @param overload       what receivers do with lines logmon cannot keep up with
  * @param logFormat      {@code --log-format}: auto, a preset's name or a format string (it compiles)
+ * @param forgetAfter    cumulative mode: endpoints and clients not seen for this long leave the
+ *                       running state ({@code --forget-after}); null: kept forever
  */
 public record JobSettings(
     ViewSpec view,
@@ -38,7 +40,16 @@ public record JobSettings(
     Integer sparkUiPort,
     Long maxRate,
     OverloadPolicy overload,
-    String logFormat) {
+    String logFormat,
+    java.time.Duration forgetAfter) {
+
+  /** Settings that keep every key of the running state forever. */
+  public JobSettings(ViewSpec view, List<SourceSpec> sources, String master, int top, long ipThreshold,
+      Path checkpointDir, StateMethod stateMethod, boolean fresh, boolean writeAheadLog, int partitions,
+      int maxLineBytes, Integer sparkUiPort, Long maxRate, OverloadPolicy overload, String logFormat) {
+    this(view, sources, master, top, ipThreshold, checkpointDir, stateMethod, fresh, writeAheadLog, partitions,
+        maxLineBytes, sparkUiPort, maxRate, overload, logFormat, null);
+  }
 
   /** Small on purpose: per-batch summaries are tiny, and each partition is a task per batch. */
   public static final int DEFAULT_PARTITIONS = 2;
@@ -87,6 +98,7 @@ public record JobSettings(
     options.put("--overload", overload.label());
     options.put("partitions", Integer.toString(partitions));
     options.put("--log-format", logFormat);
+    options.put("--forget-after", forgetAfter == null ? "never" : DurationText.format(forgetAfter));
     return options;
   }
 

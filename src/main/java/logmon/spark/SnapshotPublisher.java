@@ -30,7 +30,7 @@ final class SnapshotPublisher {
 
   private SnapshotPublisher() {}
 
-  private static void publish(ViewSpec view, Time time, java.util.function.Supplier<TrafficStats> stats) {
+  static void publish(ViewSpec view, Time time, java.util.function.Supplier<TrafficStats> stats) {
     try {
       RunMonitor.current().publish(Instant.ofEpochMilli(time.milliseconds() + ResumeClock.offsetMillis()),
           view, stats.get());

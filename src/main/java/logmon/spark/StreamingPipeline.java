@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import logmon.core.Mode;
+import logmon.core.StateChange;
 import logmon.core.StatKey;
 import logmon.core.Tally;
 import logmon.core.TallyTable;
@@ -27,7 +28,8 @@ import scala.reflect.ClassTag$;
  * Builds the whole DStream graph in one place, so that a checkpoint can rebuild it:
  * lines of each source → one summary table per batch ({@code transform}) → the window's tables
  * ({@code window}) or running totals per key ({@code updateStateByKey}/{@code mapWithState}) →
- * snapshot ({@code foreachRDD}).
+ * snapshot ({@code foreachRDD}; with {@code mapWithState}, from the keys each batch changed:
+ * {@link RunningPublisher}).
  */
 public final class StreamingPipeline {
 
@@ -96,18 +98,38 @@ public final class StreamingPipeline {
       }
       return;
     }
-    // Two consumers below: the batch's table is cached (SummaryDStream), not tallied twice.
+    // Several consumers below: the batch's table is cached (SummaryDStream), not tallied twice.
     JavaPairDStream<StatKey, Tally> running = tables.flatMapToPair(new Entries(false));
-    JavaPairDStream<StatKey, Tally> totals;
+    JavaPairDStream<StatKey, Tally> perBatch = tables.flatMapToPair(new Entries(true));
     if (settings.stateMethod() == StateMethod.MAP_WITH_STATE) {
       // mapWithState checkpoints its state every 10 batches by default: already bounded.
-      totals = running.mapWithState(StateSpec.function(new AccumulateInState())
-          .numPartitions(settings.partitions())).stateSnapshots();
-    } else {
-      totals = running.updateStateByKey(new AccumulateTallies(), settings.partitions());
-      totals.checkpoint(sparkDuration(stateCheckpointInterval(view.batch())));
+      JavaDStream<StateChange> changes;
+      JavaDStream<Tuple2<StatKey, Tally>> snapshots;
+      if (settings.forgetAfter() == null) {
+        var state = running.mapWithState(StateSpec.function(new AccumulateInState())
+            .numPartitions(settings.partitions()));
+        changes = state;
+        snapshots = state.stateSnapshots().toJavaDStream();
+      } else {
+        // Spark's timeout applies to every key of a state: totals live in a state of their own,
+        // which never forgets, so that requests, bytes and codes stay exact however long the run.
+        var forgetting = running.filter(new Forgettable(true)).mapWithState(
+            StateSpec.function(new AccumulateInState()).numPartitions(settings.partitions())
+                .timeout(sparkDuration(settings.forgetAfter())));
+        var keeping = running.filter(new Forgettable(false)).mapWithState(
+            StateSpec.function(new AccumulateInState()).numPartitions(1));
+        changes = forgetting.union(keeping);
+        snapshots = forgetting.stateSnapshots().toJavaDStream().union(keeping.stateSnapshots().toJavaDStream());
+      }
+      var publisher = new RunningPublisher(view, settings.top(), settings.ipThreshold());
+      new JavaStreamingContext(tables.context())
+          .transform(List.of(changes, snapshots, perBatch.toJavaDStream()), publisher.join())
+          .foreachRDD(publisher);
+      return;
     }
-    totals.transformWithToPair(tables.flatMapToPair(new Entries(true)), new WithThisBatch())
+    JavaPairDStream<StatKey, Tally> totals = running.updateStateByKey(new AccumulateTallies(), settings.partitions());
+    totals.checkpoint(sparkDuration(stateCheckpointInterval(view.batch())));
+    totals.transformWithToPair(perBatch, new WithThisBatch())
         .foreachRDD(new SnapshotPublisher.OfEntries(view, settings.top(), settings.ipThreshold()));
   }
 
@@ -160,6 +182,21 @@ public final class StreamingPipeline {
         }
       });
       return entries.iterator();
+    }
+  }
+
+  /** Keys that {@code --forget-after} may drop (or, with {@code false}, the totals it may not). */
+  static final class Forgettable implements org.apache.spark.api.java.function.Function<Tuple2<StatKey, Tally>, Boolean> {
+    private static final long serialVersionUID = 1L;
+    private final boolean forgettable;
+
+    Forgettable(boolean forgettable) {
+      this.forgettable = forgettable;
+    }
+
+    @Override
+    public Boolean call(Tuple2<StatKey, Tally> entry) {
+      return logmon.core.RunningTotals.forgettable(entry._1()) == forgettable;
     }
   }
 

@@ -47,6 +47,9 @@ class LogmonCommandTest {
       "--max-rate fast                 | 'fast' is not a count (such as 50000, 250k or 1.5M)",
       "--max-rate 1.5                  | '1.5' is not a count",
       "--overload drop                 | --overload: 'drop' is not one of wait, shed",
+      "--forget-after 1h               | --forget-after applies to --cumulative only",
+      "--cumulative --state updateStateByKey --forget-after 1h | --forget-after needs --state mapWithState",
+      "--cumulative --batch 2s --forget-after 1s | --forget-after 1s is shorter than --batch 2s",
   })
   void badUsageIsOneLineAndExitTwo(String args, String expected) {
     StringWriter err = new StringWriter();

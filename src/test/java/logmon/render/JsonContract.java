@@ -82,6 +82,7 @@ public final class JsonContract {
       both("/format", "\"custom\""),
       both("/formats/custom", "10"),
       both("/uniqueClients", "3"),
+      both("/stateKeys", "23"), // the keys of timesAndHosts()'s ten lines
       both("/responseTimeMs/avg", "55.0"),
       both("/responseTimeMs/p50", "50.048"), // within 1% (HdrHistogram, 2 significant digits)
       both("/responseTimeMs/p90", "89.856"),

@@ -7,6 +7,7 @@ import java.util.Map;
 import logmon.core.Ranked;
 import logmon.core.StatKey;
 import logmon.core.Tally;
+import logmon.core.IncrementalTop;
 import logmon.core.TallyTable;
 import logmon.core.TopRanking;
 import logmon.core.format.ParsedLine;
@@ -26,8 +27,18 @@ public final class Hosts extends Statistic<List<Ranked>> {
   }
 
   @Override
+  public boolean keyPerName(int sub) {
+    return true;
+  }
+
+  @Override
   public Part<List<Ranked>> part(Limits limits) {
     return new Busiest(limits.top());
+  }
+
+  @Override
+  public Running<List<Ranked>> running(Limits limits) {
+    return new RunningBusiest(limits.top());
   }
 
   @Override
@@ -67,6 +78,41 @@ public final class Hosts extends Statistic<List<Ranked>> {
     @Override
     public void merge(Part<List<Ranked>> other) {
       top.merge(((Busiest) other).top);
+    }
+
+    @Override
+    public List<Ranked> result() {
+      return top.toList();
+    }
+  }
+
+  /** Counts only grow: the top is kept from the hosts each batch touched. */
+  private static final class RunningBusiest implements Running<List<Ranked>> {
+    private static final long serialVersionUID = 1L;
+    private final IncrementalTop<Ranked> top;
+
+    RunningBusiest(int limit) {
+      top = IncrementalTop.ofRanked(limit);
+    }
+
+    @Override
+    public void update(StatKey key, Tally total, boolean fresh) {
+      top.update(new Ranked(key.name(), total.count()));
+    }
+
+    @Override
+    public void forget(StatKey key, Tally last) {
+      top.forget(key.name());
+    }
+
+    @Override
+    public void merge(Running<List<Ranked>> other) {
+      top.merge(((RunningBusiest) other).top);
+    }
+
+    @Override
+    public boolean exact() {
+      return top.exact();
     }
 
     @Override

@@ -52,6 +52,77 @@ public final class Results implements Serializable {
     return Arrays.toString(results);
   }
 
+  /** One running result per statistic (cumulative mode); routes each change like {@link Parts}. */
+  public static final class Running implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final Statistic.Running<?>[] running;
+    private final int[][] readersByKind;
+
+    public Running(Statistic.Limits limits) {
+      List<Statistic<?>> all = Statistics.ALL;
+      running = new Statistic.Running<?>[all.size()];
+      for (int i = 0; i < running.length; i++) {
+        running[i] = all.get(i).running(limits);
+      }
+      readersByKind = readersByKind(all);
+    }
+
+    public void update(StatKey key, Tally total, boolean fresh) {
+      if (key.kind() == StatKey.Kind.STATISTIC) {
+        running[key.statistic()].update(key, total, fresh);
+      }
+      for (int reader : readersByKind[key.kind().ordinal()]) {
+        running[reader].update(key, total, fresh);
+      }
+    }
+
+    public void forget(StatKey key, Tally last) {
+      if (key.kind() == StatKey.Kind.STATISTIC) {
+        running[key.statistic()].forget(key, last);
+      }
+      for (int reader : readersByKind[key.kind().ordinal()]) {
+        running[reader].forget(key, last);
+      }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void merge(Running other) {
+      for (int i = 0; i < running.length; i++) {
+        ((Statistic.Running) running[i]).merge(other.running[i]);
+      }
+    }
+
+    public boolean exact() {
+      for (Statistic.Running<?> r : running) {
+        if (!r.exact()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    public Results result() {
+      Object[] results = new Object[running.length];
+      for (int i = 0; i < running.length; i++) {
+        results[i] = running[i].result();
+      }
+      return new Results(results);
+    }
+  }
+
+  /**
+   * Which statistics read each kind of key, besides a statistic's own keys, which always reach it
+   * (a statistic that reads {@link StatKey.Kind#STATISTIC} sees the others' keys too).
+   */
+  private static int[][] readersByKind(List<Statistic<?>> all) {
+    StatKey.Kind[] kinds = StatKey.Kind.values();
+    int[][] readers = new int[kinds.length][];
+    for (StatKey.Kind kind : kinds) {
+      readers[kind.ordinal()] = all.stream().filter(s -> s.reads(kind)).mapToInt(Statistic::id).toArray();
+    }
+    return readers;
+  }
+
   /** One part per statistic; routes each reduced entry to the statistics that read it. */
   public static final class Parts implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -64,17 +135,12 @@ public final class Results implements Serializable {
       for (int i = 0; i < parts.length; i++) {
         parts[i] = all.get(i).part(limits);
       }
-      StatKey.Kind[] kinds = StatKey.Kind.values();
-      readersByKind = new int[kinds.length][];
-      for (StatKey.Kind kind : kinds) {
-        readersByKind[kind.ordinal()] = all.stream().filter(s -> s.reads(kind)).mapToInt(Statistic::id).toArray();
-      }
+      readersByKind = readersByKind(all);
     }
 
     public void add(StatKey key, Tally tally) {
       if (key.kind() == StatKey.Kind.STATISTIC) {
         parts[key.statistic()].add(key, tally);
-        return;
       }
       for (int reader : readersByKind[key.kind().ordinal()]) {
         parts[reader].add(key, tally);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import logmon.core.IncrementalTop;
 import logmon.core.StatKey;
 import logmon.core.Tally;
 import logmon.core.TallyTable;
@@ -37,8 +38,23 @@ public final class SlowEndpoints extends Statistic<List<SlowEndpoints.Slow>> {
   }
 
   @Override
+  public boolean keyPerName(int sub) {
+    return true;
+  }
+
+  @Override
   public Part<List<Slow>> part(Limits limits) {
     return new Slowest(limits.top());
+  }
+
+  /**
+   * An average can fall as well as rise: the top is kept from the endpoints each batch touched
+   * while that provably gives the exact top, and rebuilt from the whole state when it does not
+   * (a listed endpoint's average fell below one left out).
+   */
+  @Override
+  public Running<List<Slow>> running(Limits limits) {
+    return new RunningSlowest(limits.top());
   }
 
   @Override
@@ -66,6 +82,10 @@ public final class SlowEndpoints extends Statistic<List<SlowEndpoints.Slow>> {
     return List.of(new Section("slowest endpoints (average response time)", rows, "none"));
   }
 
+  private static Slow slow(StatKey key, Tally tally) {
+    return new Slow(key.name(), tally.count(), (double) tally.sum() / tally.count() / 1000.0, tally.max() / 1000.0);
+  }
+
   private static final class Slowest implements Part<List<Slow>> {
     private static final long serialVersionUID = 1L;
     private final TopN<Slow> top;
@@ -76,13 +96,46 @@ public final class SlowEndpoints extends Statistic<List<SlowEndpoints.Slow>> {
 
     @Override
     public void add(StatKey key, Tally tally) {
-      top.offer(new Slow(key.name(), tally.count(), (double) tally.sum() / tally.count() / 1000.0,
-          tally.max() / 1000.0));
+      top.offer(slow(key, tally));
     }
 
     @Override
     public void merge(Part<List<Slow>> other) {
       top.merge(((Slowest) other).top);
+    }
+
+    @Override
+    public List<Slow> result() {
+      return top.toList();
+    }
+  }
+
+  private static final class RunningSlowest implements Running<List<Slow>> {
+    private static final long serialVersionUID = 1L;
+    private final IncrementalTop<Slow> top;
+
+    RunningSlowest(int limit) {
+      top = new IncrementalTop<>(limit, (a, b) -> SLOWEST_FIRST.compare(a, b), Slow::endpoint);
+    }
+
+    @Override
+    public void update(StatKey key, Tally total, boolean fresh) {
+      top.update(slow(key, total));
+    }
+
+    @Override
+    public void forget(StatKey key, Tally last) {
+      top.forget(key.name());
+    }
+
+    @Override
+    public void merge(Running<List<Slow>> other) {
+      top.merge(((RunningSlowest) other).top);
+    }
+
+    @Override
+    public boolean exact() {
+      return top.exact();
     }
 
     @Override

@@ -40,6 +40,15 @@ public abstract class Statistic<R> {
   /** Adds what one parsed line says. */
   public void tally(ParsedLine line, TallyTable table) {}
 
+  /**
+   * True if its keys of kind {@code sub} are one per name of an unbounded set (an endpoint, a
+   * host): such keys may be forgotten by a long cumulative run ({@code --forget-after}), totals
+   * may not.
+   */
+  public boolean keyPerName(int sub) {
+    return false;
+  }
+
   /** True if it also reads entries of the built-in kind (a client, an endpoint …). */
   public boolean reads(StatKey.Kind kind) {
     return false;
@@ -47,6 +56,16 @@ public abstract class Statistic<R> {
 
   /** An empty accumulator: one per partition, merged on the driver. */
   public abstract Part<R> part(Limits limits);
+
+  /**
+   * An empty running result for cumulative mode, kept on the driver from the changes of the keys
+   * each batch touched. By default it remembers the latest total of each of its keys and folds
+   * them with {@link #part} for each result: right for statistics with few keys (codes, buckets,
+   * formats); a statistic with a key per endpoint or client keeps something smaller.
+   */
+  public Running<R> running(Limits limits) {
+    return new LatestTotals<>(this, limits);
+  }
 
   /** Its fields of the JSON snapshot, as maps, lists, strings and numbers (null allowed). */
   public abstract void json(R result, Map<String, Object> fields);
@@ -69,6 +88,66 @@ public abstract class Statistic<R> {
     void merge(Part<R> other);
 
     R result();
+  }
+
+  /**
+   * A result kept up to date from changes: each key arrives with its new total (or leaves),
+   * never as a partial tally to add. Mergeable across partitions holding other keys, for the
+   * one full pass over the state after a restore.
+   */
+  public interface Running<R> extends Serializable {
+    /** The key's total is now {@code total}; {@code fresh}: the key was not there before. */
+    void update(StatKey key, Tally total, boolean fresh);
+
+    /** The key left the running state; {@code last} was its total. */
+    void forget(StatKey key, Tally last);
+
+    /** Adds {@code other}'s keys, which are other keys. */
+    void merge(Running<R> other);
+
+    /** False when the result can no longer be told from changes alone: rebuild it from the whole state. */
+    default boolean exact() {
+      return true;
+    }
+
+    R result();
+  }
+
+  /** The default {@link Running}: each key's latest total, folded with a fresh part per result. */
+  private static final class LatestTotals<R> implements Running<R> {
+    private static final long serialVersionUID = 1L;
+    /** Its statistic's id: a running result travels from executors, and statistics do not. */
+    private final int statistic;
+    private final Limits limits;
+    private final java.util.HashMap<StatKey, Tally> totals = new java.util.HashMap<>();
+
+    LatestTotals(Statistic<R> statistic, Limits limits) {
+      this.statistic = statistic.id();
+      this.limits = limits;
+    }
+
+    @Override
+    public void update(StatKey key, Tally total, boolean fresh) {
+      totals.put(key, total);
+    }
+
+    @Override
+    public void forget(StatKey key, Tally last) {
+      totals.remove(key);
+    }
+
+    @Override
+    public void merge(Running<R> other) {
+      totals.putAll(((LatestTotals<R>) other).totals);
+    }
+
+    @Override
+    public R result() {
+      @SuppressWarnings("unchecked")
+      Part<R> part = ((Statistic<R>) Statistics.ALL.get(statistic)).part(limits);
+      totals.forEach(part::add);
+      return part.result();
+    }
   }
 
   /** How long ranked lists are: {@code --top}, {@code --ip-threshold}. */

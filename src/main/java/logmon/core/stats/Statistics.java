@@ -11,9 +11,10 @@ public final class Statistics {
   public static final Hosts HOSTS = new Hosts();
   public static final Formats FORMATS = new Formats();
   public static final NewestLogTime NEWEST_LOG_TIME = new NewestLogTime();
+  public static final StateKeys STATE_KEYS = new StateKeys();
 
   public static final List<Statistic<?>> ALL =
-      List.of(FORMATS, UNIQUE_CLIENTS, RESPONSE_TIMES, SLOW_ENDPOINTS, HOSTS, NEWEST_LOG_TIME);
+      List.of(FORMATS, UNIQUE_CLIENTS, RESPONSE_TIMES, SLOW_ENDPOINTS, HOSTS, NEWEST_LOG_TIME, STATE_KEYS);
 
   private Statistics() {}
 }

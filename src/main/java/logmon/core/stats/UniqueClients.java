@@ -23,6 +23,12 @@ public final class UniqueClients extends Statistic<Long> {
     return new Count();
   }
 
+  /** Counts clients as they enter and leave the state: no client needs to be remembered. */
+  @Override
+  public Running<Long> running(Limits limits) {
+    return new RunningCount();
+  }
+
   @Override
   public void json(Long result, Map<String, Object> fields) {
     fields.put("uniqueClients", result);
@@ -45,6 +51,33 @@ public final class UniqueClients extends Statistic<Long> {
     @Override
     public void merge(Part<Long> other) {
       clients += ((Count) other).clients;
+    }
+
+    @Override
+    public Long result() {
+      return clients;
+    }
+  }
+
+  private static final class RunningCount implements Running<Long> {
+    private static final long serialVersionUID = 1L;
+    private long clients;
+
+    @Override
+    public void update(StatKey key, Tally total, boolean fresh) {
+      if (fresh) {
+        clients++;
+      }
+    }
+
+    @Override
+    public void forget(StatKey key, Tally last) {
+      clients--;
+    }
+
+    @Override
+    public void merge(Running<Long> other) {
+      clients += ((RunningCount) other).clients;
     }
 
     @Override
