@@ -12,6 +12,13 @@ import logmon.core.DurationText;
 import logmon.core.OverloadPolicy;
 import logmon.core.SnapshotSink;
 import logmon.core.ViewSpec;
+import logmon.core.alert.AlertRule;
+import logmon.core.alert.AlertStatus;
+import logmon.core.alert.AlertSyntaxException;
+import logmon.core.alert.Alerts;
+import logmon.alert.AlertCommands;
+import logmon.alert.AlertingSink;
+import logmon.metrics.MetricsEndpoint;
 import logmon.core.format.FormatException;
 import logmon.core.format.LineParser;
 import logmon.core.query.Fields;
@@ -61,7 +68,8 @@ import org.slf4j.LoggerFactory;
         "Spark's own log goes to --log-file, never to the terminal. The Spark UI is off and the"
             + " driver binds to 127.0.0.1 in local mode: logmon opens no port to the network."
             + " NO_COLOR (not empty) turns colour off unless --color always.",
-        "Exit codes: 0 done, 1 failed while running, 2 bad usage, 3 out of memory."})
+        "Exit codes: 0 done, 1 failed while running, 2 bad usage, 3 an --alert fired (--exit-on-alert)"
+            + " or out of memory (the stderr line says which)."})
 final class LogmonCommand implements Callable<Integer> {
 
   static final Duration DEFAULT_WINDOW = Duration.ofSeconds(30);
@@ -185,6 +193,31 @@ final class LogmonCommand implements Callable<Integer> {
           + " name (http_x_forwarded_for). See the README, Queries.")
   String where;
 
+  @Option(names = "--alert", paramLabel = "RULE",
+      description = "Alert when RULE holds, e.g. '5xx > 2%% for 1m', 'p99 > 800ms for 2m when requests >= 100',"
+          + " 'rate < 5/s for 3m', 'malformed > 20%%', 'lag > 30s' (repeatable; see the README's Alerts).")
+  List<String> alertRules = new java.util.ArrayList<>();
+
+  @Option(names = "--on-alert", paramLabel = "CMD",
+      description = "Run CMD (with sh -c) when a rule fires or resolves, the alert as one JSON object on its stdin.")
+  String onAlert;
+
+  @Option(names = "--on-alert-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      defaultValue = "10s", description = "Kill an --on-alert command still running after DURATION (default: ${DEFAULT-VALUE}).")
+  Duration onAlertTimeout;
+
+  @Option(names = "--exit-on-alert",
+      description = "Stop and exit with status 3 when a rule fires (scripts, smoke tests).")
+  boolean exitOnAlert;
+
+  @Option(names = "--alert-window", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "With --cumulative: rules look at the last DURATION of traffic (default: 30s).")
+  Duration alertWindow;
+
+  @Option(names = "--metrics", paramLabel = "[ADDR:]PORT",
+      description = "Serve Prometheus metrics at http://ADDR:PORT/metrics (ADDR 127.0.0.1 unless given).")
+  String metrics;
+
   enum OutputFormat { auto, tui, plain, json }
 
   enum ColorChoice { auto, always, never }
@@ -226,6 +259,7 @@ final class LogmonCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     JobSettings settings = settings();
+    Alerts alerts = alerts();
     Path log = prepareLogFile();
     System.setProperty("logmon.log.file", log.toString());
     if (stop.isRequested()) {
@@ -235,10 +269,13 @@ final class LogmonCommand implements Callable<Integer> {
       stop.requestAfter(duration);
     }
     HeapGuard.install();
-    try (SnapshotSink sink = sink(settings, stop)) {
+    java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+    try (MetricsEndpoint endpoint = metricsEndpoint();
+        SnapshotSink sink = alerting(endpoint == null ? sink(settings, stop) : endpoint.feeding(sink(settings, stop)),
+            alerts, fired)) {
       new StreamingRun(settings, sink, stop).run();
     }
-    return ExitCodes.OK;
+    return fired.get() ? ExitCodes.ALERT : ExitCodes.OK;
   }
 
   JobSettings settings() {
@@ -350,6 +387,73 @@ final class LogmonCommand implements Callable<Integer> {
     return new JobSettings(view, sourceSpecs, sparkMaster, top, ipThreshold, checkpointDir, stateMethod, fresh,
         checkpointDir != null && !noWal, JobSettings.DEFAULT_PARTITIONS, maxLineBytes, sparkUi, maxRate,
         overloadPolicy, logFormat, forgetAfter, where, topBy);
+  }
+
+  /** --metrics [ADDR:]PORT, listening before Spark starts: a bad address or a port in use is a usage error. */
+  private MetricsEndpoint metricsEndpoint() {
+    if (metrics == null) {
+      return null;
+    }
+    int colon = metrics.lastIndexOf(':');
+    String host = colon < 0 ? "127.0.0.1" : metrics.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1); // [::1]:9464
+    }
+    int port;
+    try {
+      port = Integer.parseInt(metrics.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (host.isEmpty() || port < 1 || port > 65535) {
+      throw new UsageException("--metrics must be PORT or ADDR:PORT with a port between 1 and 65535, not '"
+          + metrics + "'");
+    }
+    try {
+      return MetricsEndpoint.start(host, port);
+    } catch (IOException | RuntimeException e) {
+      throw new UsageException("--metrics: cannot listen on " + host + ":" + port + " ("
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+    }
+  }
+
+  /** The --alert rules, read before Spark starts: a bad rule is a usage error. */
+  Alerts alerts() {
+    List<AlertRule> rules = new java.util.ArrayList<>();
+    for (String text : alertRules) {
+      try {
+        rules.add(AlertRule.parse(text));
+      } catch (AlertSyntaxException e) {
+        throw new UsageException("--alert '" + text + "': " + e.getMessage());
+      }
+    }
+    if (rules.isEmpty() && (onAlert != null || exitOnAlert)) {
+      throw new UsageException((onAlert != null ? "--on-alert" : "--exit-on-alert") + " needs at least one --alert RULE");
+    }
+    if (alertWindow != null && !cumulative) {
+      throw new UsageException("--alert-window applies to --cumulative only: in window mode rules look at the window");
+    }
+    return new Alerts(rules, alertWindow == null ? DEFAULT_WINDOW : alertWindow);
+  }
+
+  /** Rules evaluated on each snapshot before it is shown; the sink itself without rules. */
+  private SnapshotSink alerting(SnapshotSink renderer, Alerts alerts, java.util.concurrent.atomic.AtomicBoolean fired) {
+    if (alerts.isEmpty()) {
+      return renderer;
+    }
+    boolean dashboard = renderer instanceof DashboardSink;
+    java.util.function.Consumer<String> report = line -> {
+      LoggerFactory.getLogger(AlertCommands.class).warn(line);
+      if (!dashboard) { // the dashboard owns the terminal: the log file has it
+        System.err.println("logmon: " + line);
+      }
+    };
+    AlertCommands commands = onAlert == null ? null : new AlertCommands(onAlert, onAlertTimeout, report);
+    java.util.function.Consumer<AlertStatus> onFiring = !exitOnAlert ? null : status -> {
+      fired.set(true);
+      stop.request("alert fired: " + status.rule().text());
+    };
+    return new AlertingSink(renderer, alerts, commands, onFiring);
   }
 
   private Path checkpointDir() {

@@ -1,20 +1,38 @@
 package logmon.core;
 
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * Parsed requests and malformed lines of one batch, named by the batch's epoch millis, and the
- * parsed lines {@code --where} left out (which flow control counts as read like any other).
+ * What one batch brought, named by the batch's epoch millis: parsed requests and malformed lines;
+ * the parsed lines {@code --where} left out (which flow control counts as read like any other);
+ * and (for counters that must add each batch once, {@code --metrics}) its response bytes, shed
+ * lines and requests per response code.
  */
-public record BatchCount(long batchTimeMillis, long requests, long malformed, long unmatched) implements Serializable {
+public record BatchCount(long batchTimeMillis, long requests, long malformed, long unmatched, long bytes, long shed,
+    SortedMap<String, Long> status) implements Serializable {
 
+  /** Requests and malformed lines only (renderer tests). */
   public BatchCount(long batchTimeMillis, long requests, long malformed) {
     this(batchTimeMillis, requests, malformed, 0);
   }
 
+  public BatchCount(long batchTimeMillis, long requests, long malformed, long unmatched) {
+    this(batchTimeMillis, requests, malformed, unmatched, 0, 0, Collections.emptySortedMap());
+  }
+
+  public BatchCount(long batchTimeMillis, long requests, long malformed, long bytes, long shed,
+      SortedMap<String, Long> status) {
+    this(batchTimeMillis, requests, malformed, 0, bytes, shed, status);
+  }
+
   public BatchCount plus(BatchCount other) {
+    TreeMap<String, Long> codes = new TreeMap<>(status);
+    other.status.forEach((code, count) -> codes.merge(code, count, Long::sum));
     return new BatchCount(batchTimeMillis, requests + other.requests, malformed + other.malformed,
-        unmatched + other.unmatched);
+        unmatched + other.unmatched, bytes + other.bytes, shed + other.shed, codes);
   }
 
   /** Every line of the batch that was read: counted, malformed or filtered out. */

@@ -2,6 +2,7 @@ package logmon.core;
 
 import java.time.Instant;
 import java.util.List;
+import logmon.core.alert.AlertStatus;
 
 /**
  * Everything a renderer shows for one batch: the statistics of the view, and the state of the
@@ -10,14 +11,25 @@ import java.util.List;
  * @param source  all sources in one status (the most worrying state)
  * @param sources each source's own status
  * @param filter  the filter in force, or null: every figure is of the lines it matches
+ * @param alerts  each {@code --alert} rule's state after this batch, in the order given
  */
 public record Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health,
-    SourceStatus source, List<SourceStatus> sources, ActiveFilter filter) {
+    SourceStatus source, List<SourceStatus> sources, ActiveFilter filter, List<AlertStatus> alerts) {
 
-  /** Unfiltered. */
+  /** Unfiltered, before the rules are evaluated (and in runs without rules). */
   public Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health, SourceStatus source,
       List<SourceStatus> sources) {
-    this(time, view, traffic, health, source, sources, null);
+    this(time, view, traffic, health, source, sources, (ActiveFilter) null);
+  }
+
+  /** Before the rules are evaluated (and in runs without rules). */
+  public Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health, SourceStatus source,
+      List<SourceStatus> sources, ActiveFilter filter) {
+    this(time, view, traffic, health, source, sources, filter, List.of());
+  }
+
+  public Snapshot withAlerts(List<AlertStatus> statuses) {
+    return new Snapshot(time, view, traffic, health, source, sources, filter, List.copyOf(statuses));
   }
 
   /**

@@ -92,6 +92,12 @@ public final class StatKey implements Serializable {
     BATCH_REQUESTS,
     /** Malformed lines in the batch named by its epoch millis. */
     BATCH_MALFORMED,
+    /** Requests with one response code in one batch, named "{@code millis code}". */
+    BATCH_STATUS,
+    /** Response bytes (the count) in the batch named by its epoch millis. */
+    BATCH_BYTES,
+    /** Lines shed (the count) in the batch named by its epoch millis. */
+    BATCH_SHED,
     /** The tally's min is the epoch millis of the earliest batch counted. */
     SINCE,
     /** Lines (parsed or malformed) that came from the source of this name. */
@@ -119,6 +125,7 @@ public final class StatKey implements Serializable {
 
   /** Keys that describe one batch only, rather than accumulate over time. */
   public boolean isPerBatch() {
-    return kind == Kind.BATCH_REQUESTS || kind == Kind.BATCH_MALFORMED || kind == Kind.BATCH_UNMATCHED;
+    return kind == Kind.BATCH_REQUESTS || kind == Kind.BATCH_MALFORMED || kind == Kind.BATCH_UNMATCHED
+        || kind == Kind.BATCH_STATUS || kind == Kind.BATCH_BYTES || kind == Kind.BATCH_SHED;
   }
 }

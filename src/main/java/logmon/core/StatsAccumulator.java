@@ -57,6 +57,15 @@ public final class StatsAccumulator implements Serializable {
       }
       case BATCH_REQUESTS -> addBatch(new BatchCount(Long.parseLong(key.name()), tally.count(), 0));
       case BATCH_MALFORMED -> addBatch(new BatchCount(Long.parseLong(key.name()), 0, tally.count()));
+      case BATCH_STATUS -> {
+        int space = key.name().indexOf(' ');
+        addBatch(new BatchCount(Long.parseLong(key.name().substring(0, space)), 0, 0, 0, 0,
+            new java.util.TreeMap<>(java.util.Map.of(key.name().substring(space + 1), tally.count()))));
+      }
+      case BATCH_BYTES -> addBatch(new BatchCount(Long.parseLong(key.name()), 0, 0, tally.count(), 0,
+          java.util.Collections.emptySortedMap()));
+      case BATCH_SHED -> addBatch(new BatchCount(Long.parseLong(key.name()), 0, 0, 0, tally.count(),
+          java.util.Collections.emptySortedMap()));
       case SINCE -> sinceMillis = Math.min(sinceMillis, tally.min());
       case SOURCE_LINES -> sourceLines.merge(key.name(), tally.count(), Long::sum);
       case SHED -> shed += tally.count();

@@ -153,6 +153,24 @@ public final class TallyTable implements Externalizable {
     String batch = Long.toString(batchTimeMillis);
     add(StatKey.of(StatKey.Kind.BATCH_REQUESTS, batch), Tally.ofCount(get(StatKey.REQUESTS).count()));
     add(StatKey.of(StatKey.Kind.BATCH_MALFORMED, batch), Tally.ofCount(get(StatKey.MALFORMED).count()));
+    // Per batch too, so that counters add each batch once however many windows hold it.
+    java.util.List<StatKey> codes = new java.util.ArrayList<>();
+    forEach((key, tally) -> {
+      if (key.kind() == StatKey.Kind.STATUS) {
+        codes.add(key);
+      }
+    });
+    for (StatKey code : codes) {
+      add(StatKey.of(StatKey.Kind.BATCH_STATUS, batch + " " + code.name()), Tally.ofCount(get(code).count()));
+    }
+    long bytes = get(StatKey.REQUESTS).sum();
+    if (bytes > 0) {
+      add(StatKey.of(StatKey.Kind.BATCH_BYTES, batch), Tally.ofCount(bytes));
+    }
+    long shed = get(StatKey.SHED).count();
+    if (shed > 0) {
+      add(StatKey.of(StatKey.Kind.BATCH_SHED, batch), Tally.ofCount(shed));
+    }
     add(StatKey.SINCE, Tally.ofValue(batchTimeMillis));
     long unmatched = get(StatKey.UNMATCHED).count();
     if (unmatched > 0) {

@@ -12,6 +12,7 @@ import logmon.core.Ranked;
 import logmon.core.Snapshot;
 import logmon.core.TrafficStats;
 import logmon.core.ViewSpec;
+import logmon.core.alert.AlertStatus;
 import logmon.core.stats.Statistic;
 import logmon.core.stats.Statistics;
 import org.jline.utils.AttributedString;
@@ -85,6 +86,22 @@ public final class PlainText {
       out.addAll(section(section));
     }
     out.add(healthLine(snapshot.health()));
+    return out;
+  }
+
+  /**
+   * A line for each rule that fired or resolved with this batch, printed before the block (so
+   * that {@code grep '^alert '} finds them); none in batches without a transition.
+   */
+  public static List<AttributedString> alertLines(Snapshot snapshot) {
+    var out = new java.util.ArrayList<AttributedString>();
+    for (AlertStatus status : snapshot.alerts()) {
+      if (status.notifies()) {
+        AttributedStyle style = status.state() == AlertStatus.State.FIRING ? WARN
+            : AttributedStyle.BOLD.foreground(AttributedStyle.GREEN);
+        out.add(new AttributedStringBuilder().style(style).append(AlertText.transition(status)).toAttributedString());
+      }
+    }
     return out;
   }
 

@@ -27,6 +27,9 @@ public final class PlainTextSink implements SnapshotSink {
   public void accept(Snapshot snapshot) {
     formatLog.report(snapshot);
     StringBuilder block = new StringBuilder();
+    for (AttributedString line : PlainText.alertLines(snapshot)) {
+      block.append(colour ? line.toAnsi() : line.toString()).append('\n');
+    }
     for (AttributedString line : PlainText.lines(snapshot)) {
       block.append(colour ? line.toAnsi() : line.toString()).append('\n');
     }

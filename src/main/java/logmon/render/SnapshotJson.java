@@ -15,6 +15,7 @@ import logmon.core.Ranked;
 import logmon.core.Snapshot;
 import logmon.core.SourceStatus;
 import logmon.core.TrafficStats;
+import logmon.core.alert.AlertStatus;
 import logmon.core.stats.Statistic;
 import logmon.core.stats.Statistics;
 import java.time.Instant;
@@ -66,6 +67,24 @@ public final class SnapshotJson {
     json.put("warning", snapshot.mostlyMalformed() ? PlainText.MOSTLY_MALFORMED : null);
     json.put("filter", snapshot.filter() == null ? null : snapshot.filter().expression());
     json.put("filterSince", snapshot.filter() == null ? null : snapshot.filter().since().toString());
+    json.set("alerts", alerts(snapshot.alerts()));
+    return json;
+  }
+
+  private static ArrayNode alerts(List<AlertStatus> alerts) {
+    ArrayNode array = MAPPER.createArrayNode();
+    alerts.forEach(status -> array.add(alert(status)));
+    return array;
+  }
+
+  /** One rule's state: an element of {@code alerts}, and what {@code --on-alert} commands read. */
+  public static ObjectNode alert(AlertStatus status) {
+    ObjectNode json = MAPPER.createObjectNode();
+    json.put("rule", status.rule().text());
+    json.put("state", status.state().label());
+    json.put("since", status.since() == null ? null : status.since().toString());
+    json.put("value", AlertText.jsonValue(status));
+    json.put("unit", status.rule().condition().metric().kind().unit());
     return json;
   }
 

@@ -123,4 +123,30 @@ class LogmonCommandTest {
         .contains("Fields: client, user, time, method, path, query, endpoint, protocol, status, bytes, referer,"
             + " agent, host, port, responseTimeMs");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--alert;5xx > 2 for 1m      | --alert '5xx > 2 for 1m': at column 8: missing unit after 2: 5xx takes '%'",
+      "--alert;p99 > 800ms for 2x  | --alert 'p99 > 800ms for 2x': at column 17: after 'for', '2x' has an unknown unit",
+      "--alert;errors > 5%         | --alert 'errors > 5%': at column 1: unknown figure 'errors'",
+      "--on-alert;cat              | --on-alert needs at least one --alert RULE",
+      "--exit-on-alert             | --exit-on-alert needs at least one --alert RULE",
+      "--alert;lag > 30s;--alert-window;1m | --alert-window applies to --cumulative only",
+      "--metrics;0                 | --metrics must be PORT or ADDR:PORT with a port between 1 and 65535, not '0'",
+      "--metrics;:9464             | --metrics must be PORT or ADDR:PORT",
+      "--metrics;localhost:http    | --metrics must be PORT or ADDR:PORT",
+      "--metrics;no-such-host.invalid:9464 | --metrics: cannot listen on no-such-host.invalid:9464",
+  })
+  void aBadAlertIsOneLineNamingTheColumn(String args, String expected) {
+    StringWriter err = new StringWriter();
+    var cl = LogmonCommand.commandLine();
+    cl.setErr(new PrintWriter(err));
+    cl.setOut(new PrintWriter(new StringWriter()));
+
+    int code = cl.execute(args.strip().split(";"));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).startsWith("logmon: " + expected);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+  }
 }

@@ -109,18 +109,26 @@ public final class JsonContract {
       both("/topBy/agent/0/key", "\"curl/8\""),
       both("/topBy/agent/0/count", "10"),
       both("/topBy/status,path/0/key", "[\"200\", \"/p0\"]"),
-      both("/topBy/status,path/0/count", "5"));
+      both("/topBy/status,path/0/count", "5"),
+      both("/alerts/0/rule", "\"5xx > 2% for 1m\""),
+      both("/alerts/0/state", "\"firing\""),
+      both("/alerts/0/since", "\"2026-11-26T11:59:00Z\""),
+      both("/alerts/0/value", "25.0"),
+      both("/alerts/0/unit", "\"%\""),
+      both("/alerts/1/state", "\"pending\""),
+      both("/alerts/1/value", "null"),
+      both("/alerts/1/unit", "\"ms\""));
 
   private JsonContract() {}
 
   /**
    * Where a field's presence depends on the data: status codes, the formats seen, and what only a
    * format with response times or hosts carries (responseTimeMs is null without times, and the
-   * rankings empty).
+   * rankings empty), and the alerts (an empty list without --alert).
    */
   private static final List<String> DATA_DEPENDENT =
       List.of("/status/", "/formats/", "/responseTimeMs/", "/topSlowEndpoints/", "/topHosts/", "/topAgents/",
-          "/topReferers/", "/top404/", "/topBy/");
+          "/topReferers/", "/top404/", "/topBy/", "/alerts/");
 
   /** The fields of a mode whose place does not depend on the data, for any log format. */
   public static List<String> pointersOfEveryObject(boolean windowMode) {

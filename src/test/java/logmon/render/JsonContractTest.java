@@ -23,6 +23,8 @@ import logmon.core.Snapshot;
 import logmon.core.SourceStatus;
 import logmon.core.TrafficStats;
 import logmon.core.ViewSpec;
+import logmon.core.alert.AlertRule;
+import logmon.core.alert.AlertStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,7 +52,9 @@ class JsonContractTest {
         T.toEpochMilli() - 1000, new TreeMap<>(Map.of("127.0.0.1:9999", 6L)), 3, 5, timesAndHosts());
     var health = new BatchHealth(120L, 3L, 123L, 7, true, 400_000L, 9L);
     var snapshot = new Snapshot(T, view, traffic, health, source, List.of(source),
-        new logmon.core.ActiveFilter("status != 500", T.minusSeconds(90)));
+        new logmon.core.ActiveFilter("status != 500", T.minusSeconds(90))).withAlerts(List.of(
+        new AlertStatus(AlertRule.parse("5xx > 2% for 1m"), AlertStatus.State.FIRING, T.minusSeconds(60), 25.0, true),
+        new AlertStatus(AlertRule.parse("p99 > 800ms for 2m"), AlertStatus.State.PENDING, T, null, false)));
     // Through the text, as scripts read it.
     return SnapshotJson.MAPPER.readTree(SnapshotJson.MAPPER.writeValueAsString(SnapshotJson.toJson(snapshot)));
   }

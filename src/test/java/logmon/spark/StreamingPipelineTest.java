@@ -160,6 +160,16 @@ class StreamingPipelineTest {
     assertThat(fourth.malformed()).isZero();
     assertThat(fourth.topErrorEndpoints()).containsExactly(new Ranked("/z", 1));
     assertThat(fourth.bytes().max()).isEqualTo(5);
+    // Each batch's own codes, bytes and shed lines travel with it, so that --metrics's counters
+    // add every batch once, whichever windows hold it.
+    assertThat(second.batches()).extracting(BatchCount::status)
+        .containsExactly(new java.util.TreeMap<>(Map.of("200", 1L, "404", 1L)), new java.util.TreeMap<>(Map.of("200", 1L)));
+    assertThat(second.batches()).extracting(BatchCount::bytes).containsExactly(110L, 300L);
+    logmon.core.metrics.RunTotals totals = new logmon.core.metrics.RunTotals();
+    out.forEach(totals::add);
+    assertThat(totals.counts().status()).isEqualTo(Map.of("200", 2L, "404", 1L, "500", 1L));
+    assertThat(totals.counts().bytes()).isEqualTo(415);
+    assertThat(totals.counts().malformed()).isEqualTo(1);
   }
 
   @ParameterizedTest

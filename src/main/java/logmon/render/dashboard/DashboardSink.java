@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import logmon.core.Snapshot;
+import logmon.core.alert.AlertStatus;
 import logmon.core.stats.ResponseTimes;
 import logmon.core.stats.Statistics;
 import logmon.core.SnapshotSink;
@@ -48,6 +49,8 @@ public final class DashboardSink implements SnapshotSink {
   static final int INTERRUPTED_TWICE = 130;
 
   private final Screen screen;
+  /** Alert transitions not yet rung: counted on the batch thread, rung by the UI thread. */
+  private final java.util.concurrent.atomic.AtomicInteger bells = new java.util.concurrent.atomic.AtomicInteger();
   private final Closeable terminal;
   private final ViewSpec view;
   private final Runnable onQuit;
@@ -133,6 +136,7 @@ public final class DashboardSink implements SnapshotSink {
       source = snapshot.source();
     }
     latest.set(snapshot);
+    bells.addAndGet((int) snapshot.alerts().stream().filter(AlertStatus::notifies).count());
   }
 
   /** One source's new state, between batches. */
@@ -362,5 +366,17 @@ public final class DashboardSink implements SnapshotSink {
     }
     screen.refresh(resized ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
     drawn = model.snapshot();
+    ringBells();
+  }
+
+  /** The terminal bell once per alert transition, from the thread that owns the terminal. */
+  private void ringBells() throws IOException {
+    int pending = bells.getAndSet(0);
+    if (pending > 0 && screen instanceof com.googlecode.lanterna.screen.TerminalScreen terminalScreen) {
+      for (int i = 0; i < pending; i++) {
+        terminalScreen.getTerminal().bell();
+      }
+      terminalScreen.getTerminal().flush();
+    }
   }
 }

@@ -15,6 +15,8 @@ import logmon.core.SourceStatus;
 import logmon.core.TrafficStats;
 import logmon.core.ViewSpec;
 import logmon.core.stats.Statistics;
+import logmon.core.alert.AlertStatus;
+import logmon.render.AlertText;
 import logmon.render.FlowText;
 import logmon.render.Numbers;
 import logmon.render.PlainText;
@@ -158,11 +160,27 @@ final class DashboardView {
       // Figures are late, not traffic low: said where the eye lands first.
       items.add(List.of(new Span(throttled, Ink.WARN)));
     }
-    List<List<Span>> lines = Spans.flow(items, width);
+    List<List<Span>> lines = alertBar(snapshot, width);
+    lines.addAll(Spans.flow(items, width));
     if (snapshot.mostlyMalformed()) {
       lines.add(List.of(new Span("warning: " + PlainText.MOSTLY_MALFORMED, Ink.WARN)));
     }
     return lines;
+  }
+
+  /**
+   * The alert bar, above the figures: a row per firing rule, with its value and since when, the
+   * whole row in {@link Ink#ALERT}; nothing while no rule fires.
+   */
+  static List<List<Span>> alertBar(Snapshot snapshot, int width) {
+    List<List<Span>> rows = new ArrayList<>();
+    for (AlertStatus status : AlertText.firing(snapshot.alerts())) {
+      String text = " ALERT " + AlertText.rule(status) + "  now " + AlertText.value(status)
+          + (status.since() == null ? "" : "  since " + CLOCK.format(status.since()));
+      rows.add(List.of(new Span(Cells.cut(text, width) + " ".repeat(Math.max(0, width - Cells.width(text))),
+          Ink.ALERT)));
+    }
+    return rows;
   }
 
   private static List<Span> item(String label, String value) {

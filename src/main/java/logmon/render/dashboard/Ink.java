@@ -24,6 +24,8 @@ enum Ink {
   FOCUS(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, SGR.REVERSE, SGR.BOLD),
   KEY(TextColor.ANSI.CYAN, TextColor.ANSI.DEFAULT, SGR.BOLD),
   PAUSED(TextColor.ANSI.BLACK, TextColor.ANSI.YELLOW, SGR.BOLD),
+  /** The alert bar: the terminal's own text colour on red (reverse without colour). */
+  ALERT(TextColor.ANSI.DEFAULT, TextColor.ANSI.RED, SGR.BOLD),
   CLASS_1XX(TextColor.ANSI.BLUE, TextColor.ANSI.DEFAULT),
   CLASS_2XX(TextColor.ANSI.GREEN, TextColor.ANSI.DEFAULT),
   CLASS_3XX(TextColor.ANSI.CYAN, TextColor.ANSI.DEFAULT),

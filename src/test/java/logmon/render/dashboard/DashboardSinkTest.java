@@ -70,6 +70,25 @@ class DashboardSinkTest {
   }
 
   @Test
+  void theBellRingsOncePerAlertTransition() {
+    AtomicInteger bells = new AtomicInteger();
+    screen.terminal.addVirtualTerminalListener(new com.googlecode.lanterna.terminal.virtual.VirtualTerminalListener() {
+      @Override public void onFlush() {}
+      @Override public void onBell() { bells.incrementAndGet(); }
+      @Override public void onClose() {}
+      @Override public void onResized(com.googlecode.lanterna.terminal.Terminal t, com.googlecode.lanterna.TerminalSize s) {}
+    });
+    sink.accept(Fixtures.alerting(true)); // the rule fired with this batch
+    awaitScreen(text -> text.contains("ALERT 5xx > 1% for 1m"));
+    await("one bell", () -> bells.get() == 1);
+
+    sink.accept(Fixtures.alerting(false)); // still firing: no transition
+    sink.accept(Fixtures.sample());
+    awaitScreen(text -> !text.contains("ALERT"));
+    assertThat(bells).hasValue(1);
+  }
+
+  @Test
   void aSnapshotIsDrawnAndQIsReportedOnce() {
     sink.accept(Fixtures.sample());
     awaitScreen(text -> text.contains("requests 12,345") && text.contains("/api/v1/orders"));

@@ -52,6 +52,26 @@ class DashboardViewTest {
   }
 
   @Test
+  void aFiringRuleGetsARedAlertBarUnderTheTitleAndAPendingOneNone() {
+    VirtualScreen screen = new VirtualScreen(100, 30);
+    List<String> lines = List.of(screen.draw(Fixtures.model(Fixtures.alerting(true))).split("\n"));
+
+    String clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+        .withZone(java.time.ZoneId.systemDefault()).format(Fixtures.TIME.minusSeconds(60));
+    assertThat(lines.get(1)).startsWith(" ALERT 5xx > 1% for 1m  now 1.2%  since " + clock);
+    assertThat(lines.get(2)).contains("requests 12,345");
+    assertThat(String.join("\n", lines)).doesNotContain("p99 > 800ms");
+    assertThat(screen.terminal.getCharacter(99, 1).getBackgroundColor())
+        .as("the bar fills the row in red").isEqualTo(com.googlecode.lanterna.TextColor.ANSI.RED);
+  }
+
+  @Test
+  void withoutAlertsThereIsNoBar() {
+    List<String> lines = List.of(new VirtualScreen(100, 30).draw(Fixtures.model(Fixtures.sample())).split("\n"));
+    assertThat(lines.get(1)).contains("requests 12,345").doesNotContain("ALERT");
+  }
+
+  @Test
   void longEndpointIsCutWithAnEllipsis() {
     for (int[] size : new int[][] {{80, 24}, {200, 50}}) {
       List<String> lines = linesOf(size[0], size[1], Fixtures.model(Fixtures.sample()));

@@ -109,4 +109,13 @@ final class Fixtures {
   static DashboardModel model(Snapshot snapshot) {
     return model(snapshot, DashboardState.initial());
   }
+
+  /** The sample with alerts: one firing since a minute ago (a transition when {@code changed}), one pending. */
+  static Snapshot alerting(boolean changed) {
+    return sample().withAlerts(List.of(
+        new logmon.core.alert.AlertStatus(logmon.core.alert.AlertRule.parse("5xx > 1% for 1m"),
+            logmon.core.alert.AlertStatus.State.FIRING, TIME.minusSeconds(60), 1.17, changed),
+        new logmon.core.alert.AlertStatus(logmon.core.alert.AlertRule.parse("p99 > 800ms for 2m"),
+            logmon.core.alert.AlertStatus.State.PENDING, TIME, 950.0, false)));
+  }
 }

@@ -1,0 +1,177 @@
+package logmon.metrics;
+
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.io.IOException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import logmon.core.Snapshot;
+import logmon.core.SnapshotSink;
+import logmon.core.SourceStatus;
+import logmon.core.StartupStatus;
+import logmon.core.alert.AlertStatus;
+import logmon.core.metrics.RunTotals;
+import logmon.core.stats.ResponseTimes;
+import logmon.core.stats.Statistics;
+
+/**
+ * {@code --metrics}: a Prometheus endpoint, served by the Prometheus Java client's own HTTP
+ * server from a registry of its own. Each batch's snapshot (with the rules' states) is kept as it
+ * passes to the renderer ({@link #feeding}); every metric is a callback reading the newest one
+ * when Prometheus scrapes, so a scrape sees one batch's figures, never half of two. Before the
+ * first batch the endpoint answers with no samples.
+ */
+public final class MetricsEndpoint implements AutoCloseable {
+
+  private final HTTPServer server;
+  private final RunTotals totals = new RunTotals();
+  private volatile Published latest;
+
+  private record Published(Snapshot snapshot, RunTotals.Counts counts) {}
+
+  private MetricsEndpoint(HTTPServer server, PrometheusRegistry registry) {
+    this.server = server;
+    register(registry);
+  }
+
+  /** Listens on {@code host:port} at once (before Spark starts), so that a port in use is a usage error. */
+  public static MetricsEndpoint start(String host, int port) throws IOException {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    HTTPServer server = HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart();
+    return new MetricsEndpoint(server, registry);
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  /** A sink that records each snapshot here, then hands it to {@code renderer}. */
+  public SnapshotSink feeding(SnapshotSink renderer) {
+    return new SnapshotSink() {
+      @Override
+      public void accept(Snapshot snapshot) {
+        record(snapshot);
+        renderer.accept(snapshot);
+      }
+
+      @Override
+      public void sourceChanged(SourceStatus source) {
+        renderer.sourceChanged(source);
+      }
+
+      @Override
+      public void startingUp(StartupStatus status) {
+        renderer.startingUp(status);
+      }
+
+      @Override
+      public void close() {
+        renderer.close();
+      }
+    };
+  }
+
+  /** Called on Spark's batch thread, one batch at a time. */
+  void record(Snapshot snapshot) {
+    latest = new Published(snapshot, totals.add(snapshot));
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  private void register(PrometheusRegistry registry) {
+    CounterWithCallback.builder().name("logmon_requests").help("Requests counted, by response code")
+        .labelNames("status").callback(callback -> withLatest(p ->
+            p.counts().status().forEach((code, count) -> callback.call(count, code)))).register(registry);
+    counter(registry, "logmon_response_bytes", "Response bytes of the requests counted", Unit.BYTES,
+        p -> p.counts().bytes());
+    counter(registry, "logmon_malformed_lines", "Lines that did not parse", null, p -> p.counts().malformed());
+    counter(registry, "logmon_shed_lines", "Lines dropped unread under --overload shed", null, p -> p.counts().shed());
+    counter(registry, "logmon_batches_completed", "Batches Spark has completed", null,
+        p -> p.snapshot().health().batchesCompleted());
+
+    gauge(registry, "logmon_requests_per_second", "Requests per second over the view (window, or last batch)",
+        p -> p.snapshot().requestsPerSecond());
+    gauge(registry, "logmon_lag_seconds", "Now minus the newest counted line's own timestamp",
+        p -> p.snapshot().health().lagSeconds());
+    gauge(registry, "logmon_view_requests", "Requests in the view (the window, or since start)",
+        p -> p.snapshot().traffic().requests());
+    gauge(registry, "logmon_view_malformed_lines", "Malformed lines in the view",
+        p -> p.snapshot().traffic().malformed());
+    gauge(registry, "logmon_view_5xx_ratio", "Share of the view's requests answered 5xx (0 to 1)",
+        p -> ratio(p.snapshot().traffic().countOfClass(5), p.snapshot().traffic().requests()));
+    gauge(registry, "logmon_view_4xx_ratio", "Share of the view's requests answered 4xx (0 to 1)",
+        p -> ratio(p.snapshot().traffic().countOfClass(4), p.snapshot().traffic().requests()));
+    gauge(registry, "logmon_view_unique_clients", "Distinct clients in the view",
+        p -> p.snapshot().traffic().of(Statistics.UNIQUE_CLIENTS));
+    GaugeWithCallback.builder().name("logmon_view_response_time_seconds")
+        .help("Response-time percentiles over the view (formats with a time)").unit(Unit.SECONDS)
+        .labelNames("quantile").callback(callback -> withLatest(p -> {
+          ResponseTimes.Summary times = p.snapshot().traffic().of(Statistics.RESPONSE_TIMES);
+          if (times != null) {
+            callback.call(times.p50Ms() / 1000, "0.5");
+            callback.call(times.p90Ms() / 1000, "0.9");
+            callback.call(times.p99Ms() / 1000, "0.99");
+          }
+        })).register(registry);
+    gauge(registry, "logmon_batch_processing_seconds", "Processing time of the last completed batch",
+        p -> seconds(p.snapshot().health().processingMillis()));
+    gauge(registry, "logmon_batch_scheduling_delay_seconds", "Scheduling delay of the last completed batch",
+        p -> seconds(p.snapshot().health().schedulingDelayMillis()));
+    gauge(registry, "logmon_throttled", "1 when the receivers were held back during the last batch",
+        p -> p.snapshot().health().throttled() == null ? null : p.snapshot().health().isThrottled() ? 1 : 0);
+    GaugeWithCallback.builder().name("logmon_alert_firing").help("1 while an --alert rule fires, else 0")
+        .labelNames("rule").callback(callback -> withLatest(p -> {
+          for (AlertStatus status : p.snapshot().alerts()) {
+            callback.call(status.state() == AlertStatus.State.FIRING ? 1 : 0, status.rule().text());
+          }
+        })).register(registry);
+    GaugeWithCallback.builder().name("logmon_alert_value").help("An --alert rule's figure now, in its unit")
+        .labelNames("rule").callback(callback -> withLatest(p -> {
+          for (AlertStatus status : p.snapshot().alerts()) {
+            if (status.value() != null) {
+              callback.call(status.value(), status.rule().text());
+            }
+          }
+        })).register(registry);
+  }
+
+  private void withLatest(Consumer<Published> action) {
+    Published published = latest;
+    if (published != null) {
+      action.accept(published);
+    }
+  }
+
+  private void counter(PrometheusRegistry registry, String name, String help, Unit unit,
+      Function<Published, Number> value) {
+    CounterWithCallback.Builder builder = CounterWithCallback.builder().name(name).help(help);
+    if (unit != null) {
+      builder.unit(unit);
+    }
+    builder.callback(callback -> withLatest(p -> callback.call(value.apply(p).doubleValue()))).register(registry);
+  }
+
+  /** A gauge whose value may be missing (null): then it has no sample. */
+  private void gauge(PrometheusRegistry registry, String name, String help, Function<Published, Number> value) {
+    GaugeWithCallback.builder().name(name).help(help).callback(callback -> withLatest(p -> {
+      Number number = value.apply(p);
+      if (number != null) {
+        callback.call(number.doubleValue());
+      }
+    })).register(registry);
+  }
+
+  private static Double seconds(Long millis) {
+    return millis == null ? null : millis / 1000.0;
+  }
+
+  private static Double ratio(long part, long whole) {
+    return whole == 0 ? null : (double) part / whole;
+  }
+}
