@@ -125,6 +125,11 @@ public final class StatKey implements Serializable {
 
   /** Keys that describe one batch only, rather than accumulate over time. */
   public boolean isPerBatch() {
+    return isPerBatch(kind);
+  }
+
+  /** Kinds of keys that describe one batch only, rather than accumulate over time. */
+  public static boolean isPerBatch(Kind kind) {
     return kind == Kind.BATCH_REQUESTS || kind == Kind.BATCH_MALFORMED || kind == Kind.BATCH_UNMATCHED
         || kind == Kind.BATCH_STATUS || kind == Kind.BATCH_BYTES || kind == Kind.BATCH_SHED;
   }

@@ -15,7 +15,7 @@ public final class StateKeys extends Statistic<Long> {
 
   @Override
   public boolean reads(StatKey.Kind kind) {
-    return kind != StatKey.Kind.BATCH_REQUESTS && kind != StatKey.Kind.BATCH_MALFORMED;
+    return !StatKey.isPerBatch(kind); // a batch's own counts are not kept from batch to batch
   }
 
   @Override
