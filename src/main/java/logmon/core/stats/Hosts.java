@@ -9,7 +9,6 @@ import logmon.core.StatKey;
 import logmon.core.Tally;
 import logmon.core.IncrementalTop;
 import logmon.core.TallyTable;
-import logmon.core.TopRanking;
 import logmon.core.format.ParsedLine;
 import logmon.core.format.Role;
 
@@ -33,7 +32,7 @@ public final class Hosts extends Statistic<List<Ranked>> {
 
   @Override
   public Part<List<Ranked>> part(Limits limits) {
-    return new Busiest(limits.top());
+    return new MostFrequent(limits.top());
   }
 
   @Override
@@ -55,35 +54,7 @@ public final class Hosts extends Statistic<List<Ranked>> {
 
   @Override
   public List<Section> sections(List<Ranked> result) {
-    if (result.isEmpty()) {
-      return List.of();
-    }
-    return List.of(new Section("top hosts",
-        result.stream().map(r -> new Section.Row(String.format("%,d", r.count()), r.name())).toList(), "none"));
-  }
-
-  private static final class Busiest implements Part<List<Ranked>> {
-    private static final long serialVersionUID = 1L;
-    private final TopRanking top;
-
-    Busiest(int limit) {
-      top = new TopRanking(limit);
-    }
-
-    @Override
-    public void add(StatKey key, Tally tally) {
-      top.offer(new Ranked(key.name(), tally.count()));
-    }
-
-    @Override
-    public void merge(Part<List<Ranked>> other) {
-      top.merge(((Busiest) other).top);
-    }
-
-    @Override
-    public List<Ranked> result() {
-      return top.toList();
-    }
+    return MostFrequent.section("top hosts", result);
   }
 
   /** Counts only grow: the top is kept from the hosts each batch touched. */

@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import logmon.core.Ranked;
-import logmon.core.StatKey;
-import logmon.core.Tally;
 import logmon.core.TallyTable;
-import logmon.core.TopRanking;
 import logmon.core.format.ParsedLine;
 import logmon.core.format.Role;
 
@@ -65,7 +62,7 @@ public final class TopField extends Statistic<List<Ranked>> {
 
   @Override
   public Part<List<Ranked>> part(Limits limits) {
-    return new Most(limits.top());
+    return new MostFrequent(limits.top());
   }
 
   @Override
@@ -82,34 +79,7 @@ public final class TopField extends Statistic<List<Ranked>> {
 
   @Override
   public List<Section> sections(List<Ranked> result) {
-    if (result.isEmpty()) {
-      return List.of();
-    }
-    return List.of(new Section(title,
-        result.stream().map(r -> new Section.Row(String.format("%,d", r.count()), r.name())).toList(), "none"));
+    return MostFrequent.section(title, result);
   }
 
-  private static final class Most implements Part<List<Ranked>> {
-    private static final long serialVersionUID = 1L;
-    private final TopRanking top;
-
-    Most(int limit) {
-      top = new TopRanking(limit);
-    }
-
-    @Override
-    public void add(StatKey key, Tally tally) {
-      top.offer(new Ranked(key.name(), tally.count()));
-    }
-
-    @Override
-    public void merge(Part<List<Ranked>> other) {
-      top.merge(((Most) other).top);
-    }
-
-    @Override
-    public List<Ranked> result() {
-      return top.toList();
-    }
-  }
 }
