@@ -271,8 +271,8 @@ final class LogmonCommand implements Callable<Integer> {
     HeapGuard.install();
     java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
     try (MetricsEndpoint endpoint = metricsEndpoint();
-        SnapshotSink sink = alerting(endpoint == null ? sink(settings, stop) : endpoint.feeding(sink(settings, stop)),
-            alerts, fired)) {
+        SnapshotSink sink = alerting(endpoint == null ? compared(sink(settings, stop))
+            : endpoint.feeding(compared(sink(settings, stop))), alerts, fired)) {
       new StreamingRun(settings, sink, stop).run();
     }
     return fired.get() ? ExitCodes.ALERT : ExitCodes.OK;
@@ -434,6 +434,11 @@ final class LogmonCommand implements Callable<Integer> {
       throw new UsageException("--alert-window applies to --cumulative only: in window mode rules look at the window");
     }
     return new Alerts(rules, alertWindow == null ? DEFAULT_WINDOW : alertWindow);
+  }
+
+  /** What changed against the previous window, added to each snapshot for the renderer. */
+  private SnapshotSink compared(SnapshotSink renderer) {
+    return new logmon.core.change.ComparingSink(renderer, alertWindow == null ? DEFAULT_WINDOW : alertWindow);
   }
 
   /** Rules evaluated on each snapshot before it is shown; the sink itself without rules. */

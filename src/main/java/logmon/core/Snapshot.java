@@ -3,6 +3,7 @@ package logmon.core;
 import java.time.Instant;
 import java.util.List;
 import logmon.core.alert.AlertStatus;
+import logmon.core.change.Comparison;
 
 /**
  * Everything a renderer shows for one batch: the statistics of the view, and the state of the
@@ -12,9 +13,11 @@ import logmon.core.alert.AlertStatus;
  * @param sources each source's own status
  * @param filter  the filter in force, or null: every figure is of the lines it matches
  * @param alerts  each {@code --alert} rule's state after this batch, in the order given
+ * @param changes what changed against the previous window ({@link Comparison#NONE} before it is known)
  */
 public record Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health,
-    SourceStatus source, List<SourceStatus> sources, ActiveFilter filter, List<AlertStatus> alerts) {
+    SourceStatus source, List<SourceStatus> sources, ActiveFilter filter, List<AlertStatus> alerts,
+    Comparison changes) {
 
   /** Unfiltered, before the rules are evaluated (and in runs without rules). */
   public Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health, SourceStatus source,
@@ -25,11 +28,15 @@ public record Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchH
   /** Before the rules are evaluated (and in runs without rules). */
   public Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health, SourceStatus source,
       List<SourceStatus> sources, ActiveFilter filter) {
-    this(time, view, traffic, health, source, sources, filter, List.of());
+    this(time, view, traffic, health, source, sources, filter, List.of(), Comparison.NONE);
   }
 
   public Snapshot withAlerts(List<AlertStatus> statuses) {
-    return new Snapshot(time, view, traffic, health, source, sources, filter, List.copyOf(statuses));
+    return new Snapshot(time, view, traffic, health, source, sources, filter, List.copyOf(statuses), changes);
+  }
+
+  public Snapshot withChanges(Comparison comparison) {
+    return new Snapshot(time, view, traffic, health, source, sources, filter, alerts, comparison);
   }
 
   /**

@@ -13,6 +13,8 @@ import logmon.core.Snapshot;
 import logmon.core.TrafficStats;
 import logmon.core.ViewSpec;
 import logmon.core.alert.AlertStatus;
+import logmon.core.change.Comparison;
+import logmon.core.change.Rankings;
 import logmon.core.stats.Statistic;
 import logmon.core.stats.Statistics;
 import org.jline.utils.AttributedString;
@@ -73,17 +75,24 @@ public final class PlainText {
     if (figures.length() > 0) {
       out.add(figures.toAttributedString());
     }
+    Statistic.Figure change = ChangeText.headline(snapshot.changes(), snapshot.view().mode());
+    if (change != null) {
+      out.add(new AttributedStringBuilder().append(change.label()).append("  ").style(HEADING)
+          .append(change.value()).toAttributedString());
+    }
     if (snapshot.mostlyMalformed()) {
       out.add(new AttributedStringBuilder().style(WARN).append("warning: ").append(MOSTLY_MALFORMED)
           .toAttributedString());
     }
     out.add(statusLine(t.status()));
-    out.addAll(ranked("top endpoints", t.topEndpoints(), Integer.MAX_VALUE));
-    out.addAll(ranked("top 4xx/5xx endpoints", t.topErrorEndpoints(), Integer.MAX_VALUE));
+    Comparison changes = snapshot.changes();
+    out.addAll(ranked("top endpoints", t.topEndpoints(), Integer.MAX_VALUE, changes, Rankings.ENDPOINTS));
+    out.addAll(ranked("top 4xx/5xx endpoints", t.topErrorEndpoints(), Integer.MAX_VALUE, changes,
+        Rankings.ERROR_ENDPOINTS));
     out.addAll(ranked("clients seen more than " + Numbers.count(t.ipThreshold()) + " times",
-        t.frequentIps(), Math.max(t.topEndpoints().size(), FREQUENT_IPS_SHOWN)));
+        t.frequentIps(), Math.max(t.topEndpoints().size(), FREQUENT_IPS_SHOWN), changes, Rankings.CLIENTS));
     for (Statistic.Section section : sections(t)) {
-      out.addAll(section(section));
+      out.addAll(section(section, changes));
     }
     out.add(healthLine(snapshot.health()));
     return out;
@@ -130,7 +139,15 @@ public final class PlainText {
     return statistic.sections(traffic.of(statistic));
   }
 
-  private static List<AttributedString> section(Statistic.Section section) {
+  /**
+   * Before each ranked row: {@code +} new since the previous window, {@code ↑}/{@code ↓} a big move
+   * ({@link ChangeText#glyph}).
+   */
+  private static String mark(Comparison changes, String ranking, int index) {
+    return ranking == null ? " " : ChangeText.glyph(changes.at(ranking, index).mark());
+  }
+
+  private static List<AttributedString> section(Statistic.Section section, Comparison changes) {
     var out = new java.util.ArrayList<AttributedString>();
     var heading = new AttributedStringBuilder().style(HEADING).append(section.title());
     if (section.rows().isEmpty()) {
@@ -138,9 +155,10 @@ public final class PlainText {
     }
     out.add(heading.toAttributedString());
     int width = section.rows().stream().mapToInt(r -> r.figures().length()).max().orElse(1);
-    for (Statistic.Section.Row row : section.rows()) {
-      out.add(new AttributedString(" ".repeat(2 + width - row.figures().length()) + row.figures() + "  "
-          + Sanitizer.fit(row.name(), 200)));
+    for (int i = 0; i < section.rows().size(); i++) {
+      Statistic.Section.Row row = section.rows().get(i);
+      out.add(new AttributedString(" " + mark(changes, section.ranking(), i)
+          + " ".repeat(width - row.figures().length()) + row.figures() + "  " + Sanitizer.fit(row.name(), 200)));
     }
     return out;
   }
@@ -166,7 +184,8 @@ public final class PlainText {
   }
 
   /** At most {@code limit} entries; the rest are summed up in one line (JSON lists them all). */
-  private static List<AttributedString> ranked(String title, List<Ranked> entries, int limit) {
+  private static List<AttributedString> ranked(String title, List<Ranked> entries, int limit, Comparison changes,
+      String ranking) {
     var out = new java.util.ArrayList<AttributedString>();
     var heading = new AttributedStringBuilder().style(HEADING).append(title);
     if (entries.isEmpty()) {
@@ -175,10 +194,11 @@ public final class PlainText {
     out.add(heading.toAttributedString());
     List<Ranked> shown = entries.subList(0, Math.min(limit, entries.size()));
     int width = shown.stream().mapToInt(e -> Numbers.count(e.count()).length()).max().orElse(1);
-    for (Ranked entry : shown) {
+    for (int i = 0; i < shown.size(); i++) {
+      Ranked entry = shown.get(i);
       String count = Numbers.count(entry.count());
-      out.add(new AttributedString(" ".repeat(2 + width - count.length()) + count + "  "
-          + Sanitizer.fit(entry.name(), 200)));
+      out.add(new AttributedString(" " + mark(changes, ranking, i) + " ".repeat(width - count.length()) + count
+          + "  " + Sanitizer.fit(entry.name(), 200)));
     }
     if (shown.size() < entries.size()) {
       out.add(new AttributedStringBuilder().style(DIM).append("  … and ")

@@ -16,6 +16,9 @@ import logmon.core.Snapshot;
 import logmon.core.SourceStatus;
 import logmon.core.TrafficStats;
 import logmon.core.alert.AlertStatus;
+import logmon.core.change.Comparison;
+import logmon.core.change.RankChange;
+import logmon.core.change.Rankings;
 import logmon.core.stats.Statistic;
 import logmon.core.stats.Statistics;
 import java.time.Instant;
@@ -49,12 +52,13 @@ public final class SnapshotJson {
     json.set("bytes", bytes(traffic.bytes()));
     ObjectNode status = json.putObject("status");
     traffic.status().forEach(status::put);
-    json.set("topEndpoints", ranked(traffic.topEndpoints(), "endpoint"));
-    json.set("topErrorEndpoints", ranked(traffic.topErrorEndpoints(), "endpoint"));
-    json.set("frequentIps", ranked(traffic.frequentIps(), "ip"));
+    Comparison changes = snapshot.changes();
+    json.set("topEndpoints", ranked(traffic.topEndpoints(), "endpoint", changes, Rankings.ENDPOINTS));
+    json.set("topErrorEndpoints", ranked(traffic.topErrorEndpoints(), "endpoint", changes, Rankings.ERROR_ENDPOINTS));
+    json.set("frequentIps", ranked(traffic.frequentIps(), "ip", changes, Rankings.CLIENTS));
     Map<String, Object> fields = new LinkedHashMap<>();
     for (Statistic<?> statistic : Statistics.ALL) {
-      addFields(statistic, traffic, fields);
+      addFields(statistic, traffic, fields, changes);
     }
     fields.forEach((name, value) -> json.set(name, MAPPER.valueToTree(value)));
     json.set("lastBatch", lastBatch(traffic.lastBatch()));
@@ -68,7 +72,53 @@ public final class SnapshotJson {
     json.put("filter", snapshot.filter() == null ? null : snapshot.filter().expression());
     json.put("filterSince", snapshot.filter() == null ? null : snapshot.filter().since().toString());
     json.set("alerts", alerts(snapshot.alerts()));
+    json.set("previousWindow", previousWindow(changes));
     return json;
+  }
+
+  /**
+   * The previous period's headline figures and the change since, or null while there is none
+   * (see {@link logmon.core.change.ChangeTracker}).
+   */
+  private static ObjectNode previousWindow(Comparison changes) {
+    if (!changes.hasHeadline()) {
+      return null;
+    }
+    ObjectNode json = MAPPER.createObjectNode();
+    json.put("span", DurationText.format(changes.span()));
+    json.put("requests", changes.before().requests());
+    json.put("percent5xx", roundOrNull(changes.before().percent5xx()));
+    json.put("p99Ms", roundOrNull(changes.before().p99Ms()));
+    ObjectNode change = json.putObject("change");
+    change.put("requests", changes.now().requests() - changes.before().requests());
+    change.put("requestsPercent", roundOrNull(changes.requestsChangePercent()));
+    change.put("percent5xxPoints", roundOrNull(changes.percent5xxChangePoints()));
+    change.put("p99Ms", roundOrNull(changes.p99ChangeMs()));
+    return json;
+  }
+
+  /** {@code new} and {@code previousRank} of a ranking's row: false and null while nothing is compared. */
+  private static void putChange(RankChange change, java.util.function.BiConsumer<String, Object> put) {
+    put.accept("new", change.isNew());
+    put.accept("previousRank", change.previousRank());
+  }
+
+  /** Adds {@code new} and {@code previousRank} to each row of a statistic's ranking, found by its name. */
+  @SuppressWarnings("unchecked")
+  private static void markRows(Map<String, Object> fields, String ranking, Comparison changes) {
+    int slash = ranking.indexOf('/');
+    Object list = fields.get(slash < 0 ? ranking : ranking.substring(0, slash));
+    if (slash >= 0 && list instanceof Map<?, ?> inner) {
+      list = inner.get(ranking.substring(slash + 1));
+    }
+    if (!(list instanceof List<?> rows)) {
+      return;
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i) instanceof Map<?, ?> row) {
+        putChange(changes.at(ranking, i), ((Map<String, Object>) row)::put);
+      }
+    }
   }
 
   private static ArrayNode alerts(List<AlertStatus> alerts) {
@@ -88,8 +138,13 @@ public final class SnapshotJson {
     return json;
   }
 
-  private static <R> void addFields(Statistic<R> statistic, TrafficStats traffic, Map<String, Object> fields) {
-    statistic.json(traffic.of(statistic), fields);
+  private static <R> void addFields(Statistic<R> statistic, TrafficStats traffic, Map<String, Object> fields,
+      Comparison changes) {
+    R result = traffic.of(statistic);
+    statistic.json(result, fields);
+    for (String ranking : statistic.rankings(result).keySet()) {
+      markRows(fields, ranking, changes);
+    }
   }
 
   private static ObjectNode source(SourceStatus status) {
@@ -109,10 +164,12 @@ public final class SnapshotJson {
     return json;
   }
 
-  private static ArrayNode ranked(List<Ranked> entries, String nameField) {
+  private static ArrayNode ranked(List<Ranked> entries, String nameField, Comparison changes, String ranking) {
     ArrayNode array = MAPPER.createArrayNode();
-    for (Ranked entry : entries) {
-      array.addObject().put(nameField, entry.name()).put("count", entry.count());
+    for (int i = 0; i < entries.size(); i++) {
+      Ranked entry = entries.get(i);
+      ObjectNode row = array.addObject().put(nameField, entry.name()).put("count", entry.count());
+      putChange(changes.at(ranking, i), (name, value) -> row.set(name, MAPPER.valueToTree(value)));
     }
     return array;
   }
@@ -138,6 +195,10 @@ public final class SnapshotJson {
     json.put("rateLimit", health.rateLimit() == null || health.rateLimit() == Long.MAX_VALUE ? null : health.rateLimit());
     json.put("lagSeconds", health.lagSeconds());
     return json;
+  }
+
+  private static Double roundOrNull(Double value) {
+    return value == null ? null : round(value);
   }
 
   private static double round(double value) {

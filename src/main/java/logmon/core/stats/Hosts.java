@@ -54,7 +54,12 @@ public final class Hosts extends Statistic<List<Ranked>> {
 
   @Override
   public List<Section> sections(List<Ranked> result) {
-    return MostFrequent.section("top hosts", result);
+    return MostFrequent.section("top hosts", result, logmon.core.change.Rankings.HOSTS);
+  }
+
+  @Override
+  public Map<String, List<String>> rankings(List<Ranked> result) {
+    return MostFrequent.ranking(logmon.core.change.Rankings.HOSTS, result);
   }
 
   /** Counts only grow: the top is kept from the hosts each batch touched. */

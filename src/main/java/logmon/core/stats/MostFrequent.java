@@ -35,12 +35,17 @@ final class MostFrequent implements Statistic.Part<List<Ranked>> {
   }
 
   /** The ranking as a plain-text section: count, then the name (a renderer sanitises it). */
-  static List<Statistic.Section> section(String title, List<Ranked> result) {
+  static List<Statistic.Section> section(String title, List<Ranked> result, String ranking) {
     if (result.isEmpty()) {
       return List.of();
     }
     return List.of(new Statistic.Section(title,
         result.stream().map(r -> new Statistic.Section.Row(String.format("%,d", r.count()), r.name())).toList(),
-        "none"));
+        "none", ranking));
+  }
+
+  /** The ranking's keys for "what changed": the names, best first. */
+  static java.util.Map<String, List<String>> ranking(String name, List<Ranked> result) {
+    return java.util.Map.of(name, result.stream().map(Ranked::name).toList());
   }
 }

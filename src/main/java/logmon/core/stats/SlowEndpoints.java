@@ -109,7 +109,12 @@ public final class SlowEndpoints extends Statistic<List<SlowEndpoints.Slow>> {
         "avg " + ResponseTimes.millis(s.avgMs()) + " ms  p95 " + orDash(s.p95Ms()) + "  p99 "
             + orDash(s.p99Ms()) + "  max " + ResponseTimes.millis(s.maxMs()) + " ms  ×"
             + String.format("%,d", s.count()), s.endpoint())).toList();
-    return List.of(new Section("slowest endpoints (average response time)", rows, "none"));
+    return List.of(new Section("slowest endpoints (average response time)", rows, "none", "topSlowEndpoints"));
+  }
+
+  @Override
+  public Map<String, List<String>> rankings(List<Slow> result) {
+    return Map.of("topSlowEndpoints", result.stream().map(Slow::endpoint).toList());
   }
 
   private static Slow slow(StatKey key, Tally tally) {

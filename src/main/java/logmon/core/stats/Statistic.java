@@ -80,6 +80,16 @@ public abstract class Statistic<R> {
     return List.of();
   }
 
+  /**
+   * Its ranked lists, each by its name in the JSON ({@code "topAgents"}; a list inside an object is
+   * {@code "topBy/status,path"}) as its keys best first, one text per entry that tells entries
+   * apart: what "what changed" ({@link logmon.core.change.ChangeTracker}) compares between views.
+   * None by default.
+   */
+  public Map<String, List<String>> rankings(R result) {
+    return Map.of();
+  }
+
   /** Folds reduced entries (each key once, with its whole tally) into a result. */
   public interface Part<R> extends Serializable {
     void add(StatKey key, Tally tally);
@@ -170,8 +180,15 @@ public abstract class Statistic<R> {
   /**
    * A titled list: each row has figures (logmon's text) and a name from a log line, which a
    * renderer must sanitise.
+   *
+   * @param ranking the name of the ranking (in {@link #rankings}) whose entries the rows are, in
+   *     its order, or null: renderers mark what changed by it
    */
-  public record Section(String title, List<Row> rows, String emptyText) {
+  public record Section(String title, List<Row> rows, String emptyText, String ranking) {
+    public Section(String title, List<Row> rows, String emptyText) {
+      this(title, rows, emptyText, null);
+    }
+
     public record Row(String figures, String name) {}
   }
 }

@@ -80,8 +80,22 @@ public final class TopBy extends Statistic<Map<String, List<Keyed>>> {
     List<Section> sections = new ArrayList<>();
     result.forEach((spec, entries) -> sections.add(new Section("top " + spec.replace(",", ", "),
         entries.stream().map(e -> new Section.Row(String.format("%,d", e.count()), e.name())).toList(),
-        "none")));
+        "none", rankingName(spec))));
     return sections;
+  }
+
+  /** "topBy/status,path": the ranking's place in the JSON. */
+  public static String rankingName(String spec) {
+    return "topBy/" + spec;
+  }
+
+  /** Each pair's values encoded as in the table ({@link #encode}), so that no two pairs read alike. */
+  @Override
+  public Map<String, List<String>> rankings(Map<String, List<Keyed>> result) {
+    Map<String, List<String>> rankings = new LinkedHashMap<>();
+    result.forEach((spec, entries) -> rankings.put(rankingName(spec),
+        entries.stream().map(e -> encode(0, e.key())).toList()));
+    return rankings;
   }
 
   private static final class Rankings implements Part<Map<String, List<Keyed>>> {

@@ -79,7 +79,12 @@ public final class TopField extends Statistic<List<Ranked>> {
 
   @Override
   public List<Section> sections(List<Ranked> result) {
-    return MostFrequent.section(title, result);
+    return MostFrequent.section(title, result, jsonName);
+  }
+
+  @Override
+  public Map<String, List<String>> rankings(List<Ranked> result) {
+    return MostFrequent.ranking(jsonName, result);
   }
 
 }

@@ -147,6 +147,11 @@ final class DashboardView {
         + "  min " + Numbers.count(t.bytes().min()) + "  max " + Numbers.count(t.bytes().max())));
     // Every statistic's own figures (format, clients, response times …), as the plain output has them.
     PlainText.figures(t).forEach(figure -> items.add(item(figure.label() + " ", figure.value())));
+    logmon.core.stats.Statistic.Figure change = logmon.render.ChangeText.headline(snapshot.changes(),
+        snapshot.view().mode());
+    if (change != null) {
+      items.add(item(change.label() + "  ", change.value()));
+    }
     if (t.sourceLines().size() > 1) {
       // Several sources: how many lines each sent, so a silent one stands out.
       t.sourceLines().forEach((name, lines) -> items.add(item(Cells.fit(name, 30) + " ", Numbers.count(lines))));

@@ -26,6 +26,10 @@ enum Ink {
   PAUSED(TextColor.ANSI.BLACK, TextColor.ANSI.YELLOW, SGR.BOLD),
   /** The alert bar: the terminal's own text colour on red (reverse without colour). */
   ALERT(TextColor.ANSI.DEFAULT, TextColor.ANSI.RED, SGR.BOLD),
+  /** What changed: a new entry's mark and name, and a big climber's mark (the marks are glyphs, so they need no colour). */
+  NEW(TextColor.ANSI.GREEN, TextColor.ANSI.DEFAULT, SGR.BOLD),
+  NEW_NAME(TextColor.ANSI.GREEN, TextColor.ANSI.DEFAULT, SGR.BOLD),
+  CLIMBED(TextColor.ANSI.CYAN, TextColor.ANSI.DEFAULT, SGR.BOLD),
   CLASS_1XX(TextColor.ANSI.BLUE, TextColor.ANSI.DEFAULT),
   CLASS_2XX(TextColor.ANSI.GREEN, TextColor.ANSI.DEFAULT),
   CLASS_3XX(TextColor.ANSI.CYAN, TextColor.ANSI.DEFAULT),

@@ -108,6 +108,17 @@ enum Panel {
     return emptyText;
   }
 
+  /** The name of the ranking a RANKED panel shows, as "what changed" knows it (null for the others). */
+  String ranking() {
+    return switch (this) {
+      case ENDPOINTS -> logmon.core.change.Rankings.ENDPOINTS;
+      case ERROR_ENDPOINTS -> logmon.core.change.Rankings.ERROR_ENDPOINTS;
+      case CLIENTS -> logmon.core.change.Rankings.CLIENTS;
+      case HOSTS -> logmon.core.change.Rankings.HOSTS;
+      default -> null;
+    };
+  }
+
   /** This panel's entries, sorted and (for endpoints) filtered as the state says. */
   List<Ranked> entries(TrafficStats traffic, DashboardState state) {
     if (source == null) {

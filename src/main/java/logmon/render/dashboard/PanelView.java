@@ -15,6 +15,9 @@ import logmon.core.TrafficStats;
 import logmon.core.ViewSpec;
 import logmon.core.stats.ResponseTimes;
 import logmon.core.stats.Statistics;
+import logmon.core.change.Comparison;
+import logmon.core.change.RankChange;
+import logmon.render.ChangeText;
 import logmon.render.FlowText;
 import logmon.render.Numbers;
 import logmon.render.dashboard.Spans.Span;
@@ -38,12 +41,12 @@ final class PanelView {
       return;
     }
     switch (panel.kind()) {
-      case RANKED -> drawRanked(body, panel, snapshot.traffic(), model.state());
+      case RANKED -> drawRanked(body, panel, snapshot.traffic(), model.state(), snapshot.changes());
       case CODES -> drawCodes(body, panel, snapshot.traffic(), model.state());
       case SPARKLINE -> drawSparkline(body, model);
       case LATENCY -> drawResponseTime(body, snapshot.traffic().of(Statistics.RESPONSE_TIMES), model);
       case HEALTH -> drawHealth(body, snapshot.health(), snapshot.view());
-      case SECTIONS -> drawSections(body, Panel.sections(snapshot.traffic()));
+      case SECTIONS -> drawSections(body, Panel.sections(snapshot.traffic()), snapshot.changes());
     }
   }
 
@@ -75,8 +78,13 @@ final class PanelView {
     Spans.drawSpans(g, 0, 0, width, spans);
   }
 
-  /** Count, bar, name: one row per entry, and a last row saying how many did not fit. */
-  private static void drawRanked(TextGraphics g, Panel panel, TrafficStats traffic, DashboardState state) {
+  /**
+   * Count, bar, name: one row per entry, and a last row saying how many did not fit. What changed
+   * since the previous window is marked in the first column ({@link #drawMark}), by the entry's
+   * key: the panel may be sorted or filtered otherwise.
+   */
+  private static void drawRanked(TextGraphics g, Panel panel, TrafficStats traffic, DashboardState state,
+      Comparison changes) {
     int width = g.getSize().getColumns();
     int rows = g.getSize().getRows();
     List<Ranked> entries = panel.entries(traffic, state);
@@ -100,18 +108,37 @@ final class PanelView {
         Spans.put(g, 2 + countWidth, i, Bars.of(entry.count(), max, barWidth),
             panel == Panel.ERROR_ENDPOINTS ? Ink.ERROR_BAR : Ink.BAR, width);
       }
-      Spans.put(g, nameColumn, i, Cells.fit(entry.name(), width - nameColumn), Ink.NORMAL, width);
+      RankChange.Mark mark = changes.of(panel.ranking(), entry.name()).mark();
+      drawMark(g, i, mark, width);
+      Spans.put(g, nameColumn, i, Cells.fit(entry.name(), width - nameColumn), nameInk(mark), width);
     }
     if (more) {
       Spans.put(g, 1, shown, "… " + Numbers.count(entries.size() - shown) + " more", Ink.DIM, width);
     }
   }
 
+  /** The mark of what changed, in the row's first column: a glyph, coloured (the glyph stays without colour). */
+  private static void drawMark(TextGraphics g, int row, RankChange.Mark mark, int width) {
+    if (mark != RankChange.Mark.NONE) {
+      Spans.put(g, 0, row, ChangeText.glyph(mark), switch (mark) {
+        case NEW -> Ink.NEW;
+        case UP -> Ink.CLIMBED;
+        default -> Ink.DIM;
+      }, width);
+    }
+  }
+
+  /** New entries and big climbers stand out by their name too. */
+  private static Ink nameInk(RankChange.Mark mark) {
+    return mark == RankChange.Mark.NEW ? Ink.NEW_NAME : mark == RankChange.Mark.UP ? Ink.BOLD : Ink.NORMAL;
+  }
+
   /**
    * Each statistic's titled list (user agents, referrers, 404 paths, each --top FIELD ranking) in
    * an equal share of the rows: a title, then figures and name per row.
    */
-  private static void drawSections(TextGraphics g, List<logmon.core.stats.Statistic.Section> sections) {
+  private static void drawSections(TextGraphics g, List<logmon.core.stats.Statistic.Section> sections,
+      Comparison changes) {
     int width = g.getSize().getColumns();
     int rows = g.getSize().getRows();
     if (sections.isEmpty()) {
@@ -130,13 +157,17 @@ final class PanelView {
         Spans.put(g, 2, row++, section.emptyText(), Ink.DIM, width);
       }
       int figures = section.rows().stream().mapToInt(r -> r.figures().length()).max().orElse(1);
-      for (var entry : section.rows()) {
+      for (int i = 0; i < section.rows().size(); i++) {
+        var entry = section.rows().get(i);
         if (row >= end) {
           break;
         }
+        RankChange.Mark mark = section.ranking() == null ? RankChange.Mark.NONE
+            : changes.at(section.ranking(), i).mark();
+        drawMark(g, row, mark, width);
         Spans.put(g, 1, row, Cells.padLeft(entry.figures(), figures), Ink.NORMAL, width);
         // The name came from a log line: Cells.fit sanitises it.
-        Spans.put(g, 2 + figures, row, Cells.fit(entry.name(), width - 2 - figures), Ink.NORMAL, width);
+        Spans.put(g, 2 + figures, row, Cells.fit(entry.name(), width - 2 - figures), nameInk(mark), width);
         row++;
       }
       row = Math.max(row, Math.min(rows, end));
