@@ -117,18 +117,44 @@ public final class JsonContract {
       both("/alerts/0/unit", "\"%\""),
       both("/alerts/1/state", "\"pending\""),
       both("/alerts/1/value", "null"),
-      both("/alerts/1/unit", "\"ms\""));
+      both("/alerts/1/unit", "\"ms\""),
+      // What changed (issue 16): every ranking's rows, and the headline against the previous window.
+      both("/topEndpoints/0/new", "true"),
+      both("/topEndpoints/0/previousRank", "null"),
+      both("/topEndpoints/1/new", "false"),
+      both("/topEndpoints/1/previousRank", "1"),
+      both("/topErrorEndpoints/0/new", "false"), // nothing to compare with: false and null
+      both("/topErrorEndpoints/0/previousRank", "null"),
+      both("/frequentIps/0/new", "false"),
+      both("/topAgents/0/new", "true"),
+      both("/topAgents/0/previousRank", "null"),
+      both("/topBy/agent/0/new", "false"),
+      both("/topBy/agent/0/previousRank", "1"),
+      both("/topBy/status,path/0/new", "false"),
+      both("/topSlowEndpoints/0/new", "false"),
+      both("/topHosts/0/previousRank", "null"),
+      both("/topReferers/0/new", "false"),
+      both("/top404/0/previousRank", "null"),
+      both("/previousWindow/span", "\"30s\""),
+      both("/previousWindow/requests", "2"),
+      both("/previousWindow/percent5xx", "50.0"),
+      both("/previousWindow/p99Ms", "40.0"),
+      both("/previousWindow/change/requests", "2"),
+      both("/previousWindow/change/requestsPercent", "100.0"),
+      both("/previousWindow/change/percent5xxPoints", "-50.0"),
+      both("/previousWindow/change/p99Ms", "60.0"));
 
   private JsonContract() {}
 
   /**
    * Where a field's presence depends on the data: status codes, the formats seen, and what only a
    * format with response times or hosts carries (responseTimeMs is null without times, and the
-   * rankings empty), and the alerts (an empty list without --alert).
+   * rankings empty), the alerts (an empty list without --alert), and the previous window (null
+   * until the run is one window old).
    */
   private static final List<String> DATA_DEPENDENT =
       List.of("/status/", "/formats/", "/responseTimeMs/", "/topSlowEndpoints/", "/topHosts/", "/topAgents/",
-          "/topReferers/", "/top404/", "/topBy/", "/alerts/");
+          "/topReferers/", "/top404/", "/topBy/", "/alerts/", "/previousWindow/");
 
   /** The fields of a mode whose place does not depend on the data, for any log format. */
   public static List<String> pointersOfEveryObject(boolean windowMode) {

@@ -41,6 +41,18 @@ class JsonContractTest {
       ViewSpec.window(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(2));
   private static final ViewSpec CUMULATIVE = ViewSpec.cumulative(Duration.ofSeconds(1));
 
+  /**
+   * What changed against the window before: 2 requests then (one 5xx, p99 40 ms); /a is new among
+   * the endpoints, /b was first; the agent curl/8 is new, and first as before in --top agent.
+   */
+  private static logmon.core.change.Comparison changes() {
+    return new logmon.core.change.Comparison(Duration.ofSeconds(30),
+        new logmon.core.change.Period(4, 0.0, 100.0), new logmon.core.change.Period(2, 50.0, 40.0), Map.of(
+        "topEndpoints", logmon.core.change.RankingChanges.compare(List.of("/b"), List.of("/a", "/b")),
+        "topAgents", logmon.core.change.RankingChanges.compare(List.of(), List.of("curl/8")),
+        "topBy/agent", logmon.core.change.RankingChanges.compare(List.of("curl/8"), List.of("curl/8"))));
+  }
+
   /** Every figure different, so that two fields swapped cannot pass. */
   private static JsonNode json(ViewSpec view) throws Exception {
     var source = new SourceStatus("127.0.0.1:9999", SourceStatus.State.CONNECTED, "127.0.0.1:9999");
@@ -54,7 +66,8 @@ class JsonContractTest {
     var snapshot = new Snapshot(T, view, traffic, health, source, List.of(source),
         new logmon.core.ActiveFilter("status != 500", T.minusSeconds(90))).withAlerts(List.of(
         new AlertStatus(AlertRule.parse("5xx > 2% for 1m"), AlertStatus.State.FIRING, T.minusSeconds(60), 25.0, true),
-        new AlertStatus(AlertRule.parse("p99 > 800ms for 2m"), AlertStatus.State.PENDING, T, null, false)));
+        new AlertStatus(AlertRule.parse("p99 > 800ms for 2m"), AlertStatus.State.PENDING, T, null, false)))
+        .withChanges(changes());
     // Through the text, as scripts read it.
     return SnapshotJson.MAPPER.readTree(SnapshotJson.MAPPER.writeValueAsString(SnapshotJson.toJson(snapshot)));
   }
