@@ -28,8 +28,8 @@ import logmon.core.stats.Statistics;
  * </ul>
  *
  * Until the run reaches that far back there is nothing to compare with ({@link Comparison#NONE}
- * parts): marking every entry of the first window as new would say nothing. A snapshot earlier
- * than the last one (a new run) starts over. Holds the rankings of one period of snapshots (a
+ * parts): marking every entry of the first window as new would say nothing. A restart is a new
+ * driver, so a new tracker: it compares nothing until it reaches back again. Holds the rankings of one period of snapshots (a
  * 30 s window at 1 s slides: 30). Not thread-safe: one batch at a time.
  */
 public final class ChangeTracker {
@@ -49,9 +49,6 @@ public final class ChangeTracker {
 
   public Comparison next(Snapshot snapshot) {
     long time = snapshot.time().toEpochMilli();
-    if (!history.isEmpty() && time < history.peekLast().timeMillis()) {
-      history.clear();
-    }
     Entry now = entry(snapshot);
     Comparison comparison;
     long keep;

@@ -82,17 +82,6 @@ class ChangeTrackerTest {
     assertThat(marks).containsExactly("a=?", "b=?", "c=?", "d=new", "a=new d=new", "b=new d=new", "c=new d=1");
   }
 
-  @Test
-  void aRunStartingOverComparesWithNothing() {
-    ChangeTracker tracker = new ChangeTracker(Duration.ofSeconds(30));
-    for (int second = 10; second <= 14; second++) {
-      tracker.next(window(second, "a"));
-    }
-    // A new run (times start again earlier): the old run's rankings are no baseline.
-    assertThat(describe(tracker.next(window(0, "a b")), Rankings.ENDPOINTS, "a b")).isEqualTo("a=? b=?");
-    assertThat(tracker.next(window(0, "a b")).hasHeadline()).isFalse();
-  }
-
   @ParameterizedTest(name = "place {0} → {1}: {2}")
   @CsvSource({
       "1, 1, NONE", "4, 1, UP", "3, 1, NONE", "1, 4, DOWN", "1, 3, NONE", "10, 4, UP", "4, 10, DOWN"})

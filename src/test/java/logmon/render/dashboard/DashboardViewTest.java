@@ -65,6 +65,68 @@ class DashboardViewTest {
         .as("the bar fills the row in red").isEqualTo(com.googlecode.lanterna.TextColor.ANSI.RED);
   }
 
+  /**
+   * What changed since the previous window: /index.html is new (+, green), /api/v1/orders climbed
+   * from 5th to 2nd (↑, cyan); the others moved less than 3 places (no mark). Without colour the
+   * marks stay, and the new entry's name stays bold. The headline compares the two windows.
+   */
+  @Test
+  void newEntriesAndBigClimbersAreMarkedInColourAndWithoutIt() throws Exception {
+    Snapshot snapshot = Fixtures.sample().withChanges(new logmon.core.change.Comparison(
+        java.time.Duration.ofSeconds(30), new logmon.core.change.Period(12_345, 145 * 100.0 / 12_345, null),
+        new logmon.core.change.Period(11_400, 0.2, null), java.util.Map.of("topEndpoints",
+        logmon.core.change.RankingChanges.compare(List.of(Fixtures.LONG_ENDPOINT, Fixtures.TITLE_ATTACK,
+            Fixtures.CLEAR_ATTACK, "/gone", "/api/v1/orders"), List.of("/index.html", "/api/v1/orders",
+            Fixtures.LONG_ENDPOINT, Fixtures.TITLE_ATTACK, Fixtures.CLEAR_ATTACK)))));
+    for (boolean colour : new boolean[] {true, false}) {
+      VirtualScreen screen = new VirtualScreen(100, 30);
+      DashboardView.draw(screen.screen.newTextGraphics(), Fixtures.model(snapshot));
+      if (!colour) {
+        Monochrome.strip(screen.screen);
+      }
+      screen.screen.refresh();
+      List<String> lines = screen.lines();
+      assertThat(String.join("\n", lines)).contains("vs previous window  req 12,345 (+8%)  5xx 1.2% (+1.0pp)");
+      int newRow = rowOf(lines, "/index.html");
+      int climbedRow = rowOf(lines, "/api/v1/orders");
+      int steadyRow = rowOf(lines, "/very/long");
+      assertThat(lines.get(newRow)).as("colour %s", colour).startsWith("+");
+      assertThat(lines.get(climbedRow)).startsWith("↑");
+      assertThat(lines.get(steadyRow)).startsWith(" ");
+      var mark = screen.terminal.getCharacter(0, newRow);
+      var name = screen.terminal.getCharacter(lines.get(newRow).indexOf("/index.html"), newRow);
+      assertThat(mark.getForegroundColor()).isEqualTo(colour ? com.googlecode.lanterna.TextColor.ANSI.GREEN
+          : com.googlecode.lanterna.TextColor.ANSI.DEFAULT);
+      assertThat(name.getModifiers()).contains(com.googlecode.lanterna.SGR.BOLD);
+      assertThat(screen.terminal.getCharacter(0, climbedRow).getForegroundColor())
+          .isEqualTo(colour ? com.googlecode.lanterna.TextColor.ANSI.CYAN : com.googlecode.lanterna.TextColor.ANSI.DEFAULT);
+    }
+  }
+
+  /** The "More rankings" panel marks its rows the same way (here every agent is new). */
+  @Test
+  void sectionRowsAreMarkedToo() {
+    Snapshot plain = Fixtures.withRankings();
+    List<String> agents = plain.traffic().of(logmon.core.stats.Statistics.TOP_AGENTS).stream()
+        .map(logmon.core.Ranked::name).toList();
+    Snapshot snapshot = plain.withChanges(new logmon.core.change.Comparison(null, null, null, java.util.Map.of(
+        "topAgents", logmon.core.change.RankingChanges.compare(List.of(), agents))));
+    List<String> lines = List.of(new VirtualScreen(120, 40).draw(Fixtures.model(snapshot)).split("\n"));
+    // The agent's name is sanitised as before; the mark is in the panel's first column.
+    assertThat(lines.get(rowOf(lines, "evil\\x1b"))).startsWith("+20 evil");
+    assertThat(lines.get(rowOf(lines, "https://ref.example/0"))).as("referrers: not compared").startsWith(" 15 ");
+    assertThat(String.join("\n", lines)).doesNotContain("vs previous window");
+  }
+
+  private static int rowOf(List<String> lines, String text) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i;
+      }
+    }
+    throw new AssertionError(text + " not on the screen:\n" + String.join("\n", lines));
+  }
+
   @Test
   void withoutAlertsThereIsNoBar() {
     List<String> lines = List.of(new VirtualScreen(100, 30).draw(Fixtures.model(Fixtures.sample())).split("\n"));
