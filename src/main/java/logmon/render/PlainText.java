@@ -157,7 +157,7 @@ public final class PlainText {
     int width = section.rows().stream().mapToInt(r -> r.figures().length()).max().orElse(1);
     for (int i = 0; i < section.rows().size(); i++) {
       Statistic.Section.Row row = section.rows().get(i);
-      out.add(new AttributedString(" " + mark(changes, section.ranking(), i)
+      out.add(new AttributedString(mark(changes, section.ranking(), i) + " "
           + " ".repeat(width - row.figures().length()) + row.figures() + "  " + Sanitizer.fit(row.name(), 200)));
     }
     return out;
@@ -197,7 +197,7 @@ public final class PlainText {
     for (int i = 0; i < shown.size(); i++) {
       Ranked entry = shown.get(i);
       String count = Numbers.count(entry.count());
-      out.add(new AttributedString(" " + mark(changes, ranking, i) + " ".repeat(width - count.length()) + count
+      out.add(new AttributedString(mark(changes, ranking, i) + " " + " ".repeat(width - count.length()) + count
           + "  " + Sanitizer.fit(entry.name(), 200)));
     }
     if (shown.size() < entries.size()) {

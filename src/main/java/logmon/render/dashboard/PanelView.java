@@ -28,6 +28,9 @@ final class PanelView {
   /** The sparkline spans at least this much time, however narrow the terminal. */
   static final Duration SPARKLINE_SPAN = Duration.ofMinutes(3);
 
+  /** Where a ranked row's figures start: after the mark of what changed and a space. */
+  private static final int MARKED = 2;
+
   private PanelView() {}
 
   static void draw(TextGraphics g, Panel panel, DashboardModel model) {
@@ -100,12 +103,13 @@ final class PanelView {
     long max = entries.stream().mapToLong(Ranked::count).max().orElse(0);
     int countWidth = entries.stream().limit(shown).mapToInt(e -> Numbers.count(e.count()).length()).max().orElse(1);
     int barWidth = width >= 30 ? Math.max(4, Math.min(16, width / 6)) : 0;
-    int nameColumn = 1 + countWidth + 1 + (barWidth > 0 ? barWidth + 1 : 0);
+    // Column 0 holds the mark of what changed, column 1 keeps it apart from the count ("+ 20", not "+20").
+    int nameColumn = MARKED + countWidth + 1 + (barWidth > 0 ? barWidth + 1 : 0);
     for (int i = 0; i < shown; i++) {
       Ranked entry = entries.get(i);
-      Spans.put(g, 1, i, Cells.padLeft(Numbers.count(entry.count()), countWidth), Ink.NORMAL, width);
+      Spans.put(g, MARKED, i, Cells.padLeft(Numbers.count(entry.count()), countWidth), Ink.NORMAL, width);
       if (barWidth > 0) {
-        Spans.put(g, 2 + countWidth, i, Bars.of(entry.count(), max, barWidth),
+        Spans.put(g, MARKED + 1 + countWidth, i, Bars.of(entry.count(), max, barWidth),
             panel == Panel.ERROR_ENDPOINTS ? Ink.ERROR_BAR : Ink.BAR, width);
       }
       RankChange.Mark mark = changes.of(panel.ranking(), entry.name()).mark();
@@ -165,9 +169,10 @@ final class PanelView {
         RankChange.Mark mark = section.ranking() == null ? RankChange.Mark.NONE
             : changes.at(section.ranking(), i).mark();
         drawMark(g, row, mark, width);
-        Spans.put(g, 1, row, Cells.padLeft(entry.figures(), figures), Ink.NORMAL, width);
+        Spans.put(g, MARKED, row, Cells.padLeft(entry.figures(), figures), Ink.NORMAL, width);
         // The name came from a log line: Cells.fit sanitises it.
-        Spans.put(g, 2 + figures, row, Cells.fit(entry.name(), width - 2 - figures), nameInk(mark), width);
+        Spans.put(g, MARKED + 1 + figures, row, Cells.fit(entry.name(), width - MARKED - 1 - figures), nameInk(mark),
+            width);
         row++;
       }
       row = Math.max(row, Math.min(rows, end));

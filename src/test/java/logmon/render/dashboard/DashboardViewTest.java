@@ -113,8 +113,8 @@ class DashboardViewTest {
         "topAgents", logmon.core.change.RankingChanges.compare(List.of(), agents))));
     List<String> lines = List.of(new VirtualScreen(120, 40).draw(Fixtures.model(snapshot)).split("\n"));
     // The agent's name is sanitised as before; the mark is in the panel's first column.
-    assertThat(lines.get(rowOf(lines, "evil\\x1b"))).startsWith("+20 evil");
-    assertThat(lines.get(rowOf(lines, "https://ref.example/0"))).as("referrers: not compared").startsWith(" 15 ");
+    assertThat(lines.get(rowOf(lines, "evil\\x1b"))).startsWith("+ 20 evil");
+    assertThat(lines.get(rowOf(lines, "https://ref.example/0"))).as("referrers: not compared").startsWith("  15 ");
     assertThat(String.join("\n", lines)).doesNotContain("vs previous window");
   }
 
