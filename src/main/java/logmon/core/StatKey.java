@@ -109,7 +109,12 @@ public final class StatKey implements Serializable {
     /** Parsed lines that {@code --where} left out (listed last: kinds are serialised by position). */
     UNMATCHED,
     /** Lines {@code --where} left out in the batch named by its epoch millis. */
-    BATCH_UNMATCHED
+    BATCH_UNMATCHED,
+    /**
+     * Requests whose response time fell in one histogram bucket in one batch, named "{@code millis
+     * bucketMicros}": the response-time histogram metric adds each batch once ({@code --metrics}).
+     */
+    BATCH_TIMES
   }
 
   public static final StatKey REQUESTS = new StatKey(Kind.REQUESTS, "");
@@ -131,6 +136,7 @@ public final class StatKey implements Serializable {
   /** Kinds of keys that describe one batch only, rather than accumulate over time. */
   public static boolean isPerBatch(Kind kind) {
     return kind == Kind.BATCH_REQUESTS || kind == Kind.BATCH_MALFORMED || kind == Kind.BATCH_UNMATCHED
-        || kind == Kind.BATCH_STATUS || kind == Kind.BATCH_BYTES || kind == Kind.BATCH_SHED;
+        || kind == Kind.BATCH_STATUS || kind == Kind.BATCH_BYTES || kind == Kind.BATCH_SHED
+        || kind == Kind.BATCH_TIMES;
   }
 }

@@ -70,6 +70,12 @@ public final class StatsAccumulator implements Serializable {
       case SOURCE_LINES -> sourceLines.merge(key.name(), tally.count(), Long::sum);
       case SHED -> shed += tally.count();
       case BATCH_UNMATCHED -> addBatch(new BatchCount(Long.parseLong(key.name()), 0, 0, tally.count()));
+      case BATCH_TIMES -> {
+        int space = key.name().indexOf(' ');
+        addBatch(new BatchCount(Long.parseLong(key.name().substring(0, space)), 0, 0, 0, 0, 0,
+            java.util.Collections.emptySortedMap(),
+            new java.util.TreeMap<>(java.util.Map.of(Long.parseLong(key.name().substring(space + 1)), tally.count()))));
+      }
       case STATISTIC, UNMATCHED -> { } // above
     }
   }

@@ -163,6 +163,15 @@ public final class TallyTable implements Externalizable {
     for (StatKey code : codes) {
       add(StatKey.of(StatKey.Kind.BATCH_STATUS, batch + " " + code.name()), Tally.ofCount(get(code).count()));
     }
+    java.util.List<StatKey> timeBuckets = new java.util.ArrayList<>();
+    forEach((key, tally) -> {
+      if (logmon.core.stats.ResponseTimes.isBucket(key)) {
+        timeBuckets.add(key);
+      }
+    });
+    for (StatKey bucket : timeBuckets) {
+      add(StatKey.of(StatKey.Kind.BATCH_TIMES, batch + " " + bucket.name()), Tally.ofCount(get(bucket).count()));
+    }
     long bytes = get(StatKey.REQUESTS).sum();
     if (bytes > 0) {
       add(StatKey.of(StatKey.Kind.BATCH_BYTES, batch), Tally.ofCount(bytes));

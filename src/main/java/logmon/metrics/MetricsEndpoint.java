@@ -2,6 +2,7 @@ package logmon.metrics;
 
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
@@ -29,11 +30,21 @@ public final class MetricsEndpoint implements AutoCloseable {
   private final HTTPServer server;
   private final RunTotals totals = new RunTotals();
   private volatile Published latest;
+  /** {@code logmon_response_time_seconds}: fed here, per bucket, with what each batch added. */
+  private final Histogram responseTimes = Histogram.builder().name("logmon_response_time_seconds")
+      .help("Time to serve a request (formats with a time), counted once per request").unit(Unit.SECONDS)
+      .withoutExemplars().build();
+  /** Requests per bucket already observed into {@link #responseTimes}. */
+  private final java.util.Map<Long, Long> observed = new java.util.HashMap<>();
 
   private record Published(Snapshot snapshot, RunTotals.Counts counts) {}
 
+  private final PrometheusRegistry registry;
+  private boolean histogramRegistered;
+
   private MetricsEndpoint(HTTPServer server, PrometheusRegistry registry) {
     this.server = server;
+    this.registry = registry;
     register(registry);
   }
 
@@ -76,7 +87,33 @@ public final class MetricsEndpoint implements AutoCloseable {
 
   /** Called on Spark's batch thread, one batch at a time. */
   void record(Snapshot snapshot) {
-    latest = new Published(snapshot, totals.add(snapshot));
+    RunTotals.Counts counts = totals.add(snapshot);
+    observe(counts.times());
+    latest = new Published(snapshot, counts);
+  }
+
+  /**
+   * Observes each bucket's requests not observed yet, at the bucket's middle (HdrHistogram's
+   * buckets are 1% wide, so a time within 1% of a classic bucket's bound may count on either side,
+   * and the sum is within 1%). The client has no bulk observe: one call per request, about as many
+   * per batch as the batch has requests (after a restart in cumulative mode, once for everything
+   * since start: the histogram resumes).
+   */
+  private void observe(java.util.SortedMap<Long, Long> times) {
+    if (!histogramRegistered && !times.isEmpty()) {
+      registry.register(responseTimes); // only where the format has a time
+      histogramRegistered = true;
+    }
+    times.forEach((lowest, count) -> {
+      long already = observed.getOrDefault(lowest, 0L);
+      if (count > already) {
+        double seconds = (lowest + ResponseTimes.bucketHighestMicros(lowest)) / 2.0 / 1_000_000;
+        for (long i = already; i < count; i++) {
+          responseTimes.observe(seconds);
+        }
+        observed.put(lowest, count);
+      }
+    });
   }
 
   @Override

@@ -60,6 +60,60 @@ class MetricsEndpointTest {
     }
   }
 
+  /**
+   * The response-time histogram counts each batch's requests once (window mode: the same batch in
+   * two windows is observed once), in the classic buckets. Buckets are HdrHistogram's, named by
+   * their lowest value in µs: 1000 (1 ms), 19968 (~20 ms), 1998848 (~2 s).
+   */
+  @Test
+  void theResponseTimeHistogramObservesEachBatchOnce() throws Exception {
+    try (MetricsEndpoint endpoint = MetricsEndpoint.start("127.0.0.1", 0)) {
+      endpoint.record(window(1, List.of()));
+      assertThat(scrape(endpoint.port())).as("no times yet: no histogram").doesNotContain("logmon_response_time_seconds");
+      BatchCount first = timed(T.toEpochMilli(), new TreeMap<>(Map.of(1000L, 8L, 19968L, 2L)));
+      BatchCount second = timed(T.toEpochMilli() + 1000, new TreeMap<>(Map.of(1000L, 4L, 1998848L, 1L)));
+      endpoint.record(window(2, List.of(first)));
+      endpoint.record(window(3, List.of(first, second)));
+      endpoint.record(window(4, List.of(second)));
+
+      String text = scrape(endpoint.port());
+      assertThat(text).contains("logmon_response_time_seconds_bucket{le=\"0.005\"} 12",
+          "logmon_response_time_seconds_bucket{le=\"0.025\"} 14", "logmon_response_time_seconds_bucket{le=\"1.0\"} 14",
+          "logmon_response_time_seconds_bucket{le=\"2.5\"} 15", "logmon_response_time_seconds_count 15");
+    }
+  }
+
+  /**
+   * Cumulative mode reads the histogram since start from the running state: a new endpoint (a
+   * restart from the checkpoint) starts where the counts are, and Prometheus sees no reset.
+   */
+  @Test
+  void inCumulativeModeTheHistogramResumesAfterARestart() throws Exception {
+    try (MetricsEndpoint endpoint = MetricsEndpoint.start("127.0.0.1", 0)) {
+      endpoint.record(cumulative(1, new TreeMap<>(Map.of(1000L, 1_000L, 19968L, 20L))));
+      endpoint.record(cumulative(2, new TreeMap<>(Map.of(1000L, 1_003L, 19968L, 20L))));
+      String text = scrape(endpoint.port());
+      assertThat(text).contains("logmon_response_time_seconds_bucket{le=\"0.005\"} 1003",
+          "logmon_response_time_seconds_count 1023");
+    }
+  }
+
+  private static BatchCount timed(long millis, TreeMap<Long, Long> times) {
+    long requests = times.values().stream().mapToLong(Long::longValue).sum();
+    return new BatchCount(millis, requests, 0, 0, 0, 0, new TreeMap<>(Map.of("200", requests)), times);
+  }
+
+  private static Snapshot cumulative(int second, TreeMap<Long, Long> buckets) {
+    long requests = buckets.values().stream().mapToLong(Long::longValue).sum();
+    var summary = new logmon.core.stats.ResponseTimes.Summary(requests, 1, 1, 1, 1, 20, buckets);
+    TrafficStats traffic = new TrafficStats(requests, 0, 0, new ByteStats(0, null, null, null),
+        new TreeMap<>(Map.of("200", requests)), List.of(), List.of(), List.of(), List.of(), T.toEpochMilli(),
+        new TreeMap<>(), 10, 0, logmon.core.stats.Results.empty(new logmon.core.stats.Statistic.Limits(10, 10))
+        .with(logmon.core.stats.Statistics.RESPONSE_TIMES, summary));
+    return new Snapshot(T.plusSeconds(second), ViewSpec.cumulative(Duration.ofSeconds(1)), traffic,
+        BatchHealth.NONE, SOURCE, List.of(SOURCE));
+  }
+
   private static Snapshot window(int second, List<BatchCount> batches) {
     TreeMap<String, Long> status = new TreeMap<>();
     batches.forEach(b -> b.status().forEach((code, count) -> status.merge(code, count, Long::sum)));

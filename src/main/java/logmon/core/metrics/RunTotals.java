@@ -18,8 +18,12 @@ import logmon.core.TrafficStats;
  */
 public final class RunTotals {
 
-  /** @param status requests per response code */
-  public record Counts(SortedMap<String, Long> status, long bytes, long malformed, long shed) {
+  /**
+   * @param status requests per response code
+   * @param times  requests per response-time bucket (its lowest value in µs), since start
+   */
+  public record Counts(SortedMap<String, Long> status, long bytes, long malformed, long shed,
+      SortedMap<Long, Long> times) {
     public long requests() {
       return status.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -29,6 +33,7 @@ public final class RunTotals {
   private long bytes;
   private long malformed;
   private long shed;
+  private final TreeMap<Long, Long> times = new TreeMap<>();
   private long newestCounted = Long.MIN_VALUE;
 
   public Counts add(Snapshot snapshot) {
@@ -39,6 +44,12 @@ public final class RunTotals {
       bytes = traffic.bytes().sum();
       malformed = traffic.malformed();
       shed = traffic.shed();
+      // The running state's histogram since start: restored with it after a restart.
+      times.clear();
+      logmon.core.stats.ResponseTimes.Summary summary = traffic.of(logmon.core.stats.Statistics.RESPONSE_TIMES);
+      if (summary != null) {
+        times.putAll(summary.buckets());
+      }
     } else {
       for (BatchCount batch : traffic.batches()) {
         if (batch.batchTimeMillis() > newestCounted) {
@@ -46,6 +57,7 @@ public final class RunTotals {
           bytes += batch.bytes();
           malformed += batch.malformed();
           shed += batch.shed();
+          batch.times().forEach((bucket, count) -> times.merge(bucket, count, Long::sum));
           newestCounted = batch.batchTimeMillis();
         }
       }
@@ -54,7 +66,8 @@ public final class RunTotals {
   }
 
   public Counts counts() {
-    return new Counts(java.util.Collections.unmodifiableSortedMap(new TreeMap<>(status)), bytes, malformed, shed);
+    return new Counts(java.util.Collections.unmodifiableSortedMap(new TreeMap<>(status)), bytes, malformed, shed,
+        java.util.Collections.unmodifiableSortedMap(new TreeMap<>(times)));
   }
 
   static Map<String, Long> copy(Map<String, Long> map) {

@@ -31,11 +31,30 @@ public final class ResponseTimes extends Statistic<ResponseTimes.Summary> {
   ResponseTimes() {}
 
   /**
-   * @param count how many requests had a time
-   * @param avgMs … and the rest in milliseconds
+   * @param count   how many requests had a time
+   * @param avgMs   … and the rest in milliseconds
+   * @param buckets requests per histogram bucket, by the bucket's lowest value in microseconds (the
+   *                response-time histogram metric)
    */
-  public record Summary(long count, double avgMs, double p50Ms, double p90Ms, double p99Ms, double maxMs)
-      implements java.io.Serializable {}
+  public record Summary(long count, double avgMs, double p50Ms, double p90Ms, double p99Ms, double maxMs,
+      java.util.SortedMap<Long, Long> buckets) implements java.io.Serializable {
+
+    /** Without buckets (renderer tests). */
+    public Summary(long count, double avgMs, double p50Ms, double p90Ms, double p99Ms, double maxMs) {
+      this(count, avgMs, p50Ms, p90Ms, p99Ms, maxMs, java.util.Collections.emptySortedMap());
+    }
+  }
+
+  /** True for a key counting the requests of one of its histogram buckets (named by its lowest value, µs). */
+  public static boolean isBucket(StatKey key) {
+    return key.kind() == StatKey.Kind.STATISTIC && key.statistic() == Statistics.RESPONSE_TIMES.id()
+        && key.sub() == BUCKET;
+  }
+
+  /** The highest value (µs) a bucket named by its lowest value holds. */
+  public static long bucketHighestMicros(long lowestMicros) {
+    return BUCKETS.highestEquivalentValue(lowestMicros);
+  }
 
   private static Histogram histogram() {
     return new Histogram(1, LONGEST_MICROS, SIGNIFICANT_DIGITS);
@@ -132,8 +151,12 @@ public final class ResponseTimes extends Statistic<ResponseTimes.Summary> {
         return null;
       }
       double max = total.max() / 1000.0;
+      java.util.TreeMap<Long, Long> buckets = new java.util.TreeMap<>();
+      histogram.recordedValues().forEach(v -> buckets.put(histogram.lowestEquivalentValue(v.getValueIteratedTo()),
+          v.getCountAtValueIteratedTo()));
       return new Summary(total.count(), (double) total.sum() / total.count() / 1000.0,
-          percentile(50, max), percentile(90, max), percentile(99, max), max);
+          percentile(50, max), percentile(90, max), percentile(99, max), max,
+          java.util.Collections.unmodifiableSortedMap(buckets));
     }
 
     /** The bucket's middle value (its error is half the bucket), never above the exact maximum. */

@@ -74,4 +74,30 @@ class RunTotalsTest {
     assertThat(counts.malformed()).isEqualTo(4);
     assertThat(counts.shed()).isEqualTo(9);
   }
+
+  /**
+   * Each batch's response times travel as per-batch keys of their own (BATCH_TIMES), so that a
+   * window holding several batches still tells each one's: 100 lines of 1 … 100 ms in two batches,
+   * merged as a window merges them, give two batches whose buckets hold 60 and 40 requests, and
+   * the window's own histogram (the Summary's buckets) all 100.
+   */
+  @Test
+  void responseTimeBucketsArePerBatchAndInTheSummary() {
+    var format = logmon.core.format.LineParser.of("%h %t \"%r\" %>s %b %D");
+    var accumulator = new logmon.core.StatsAccumulator(10, 10);
+    for (int batch = 0; batch < 2; batch++) {
+      var table = new logmon.core.TallyTable(format);
+      for (int i = 1; i <= (batch == 0 ? 60 : 40); i++) {
+        table.addLine("10.0.0.1 [04/Dec/2026:12:00:00 +0000] \"GET / HTTP/1.1\" 200 10 " + i * 1000);
+      }
+      table.addBatchMarkers(T.plusSeconds(batch).toEpochMilli(), "s");
+      table.forEach(accumulator::add);
+    }
+    TrafficStats traffic = accumulator.result();
+    assertThat(traffic.batches()).extracting(b -> b.times().values().stream().mapToLong(Long::longValue).sum())
+        .containsExactly(60L, 40L);
+    assertThat(traffic.of(logmon.core.stats.Statistics.RESPONSE_TIMES).buckets().values().stream()
+        .mapToLong(Long::longValue).sum()).isEqualTo(100);
+  }
+
 }
