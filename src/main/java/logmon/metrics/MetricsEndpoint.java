@@ -3,6 +3,9 @@ package logmon.metrics;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.SummaryWithCallback;
+import io.prometheus.metrics.model.snapshots.Quantile;
+import io.prometheus.metrics.model.snapshots.Quantiles;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
@@ -146,14 +149,16 @@ public final class MetricsEndpoint implements AutoCloseable {
         p -> ratio(p.snapshot().traffic().countOfClass(4), p.snapshot().traffic().requests()));
     gauge(registry, "logmon_view_unique_clients", "Distinct clients in the view",
         p -> p.snapshot().traffic().of(Statistics.UNIQUE_CLIENTS));
-    GaugeWithCallback.builder().name("logmon_view_response_time_seconds")
+    // A summary, not a gauge with a "quantile" label, which the exposition format reserves for
+    // summaries (promtool refuses it): the view's percentiles, with its count and sum.
+    SummaryWithCallback.builder().name("logmon_view_response_time_seconds")
         .help("Response-time percentiles over the view (formats with a time)").unit(Unit.SECONDS)
-        .labelNames("quantile").callback(callback -> withLatest(p -> {
+        .callback(callback -> withLatest(p -> {
           ResponseTimes.Summary times = p.snapshot().traffic().of(Statistics.RESPONSE_TIMES);
           if (times != null) {
-            callback.call(times.p50Ms() / 1000, "0.5");
-            callback.call(times.p90Ms() / 1000, "0.9");
-            callback.call(times.p99Ms() / 1000, "0.99");
+            callback.call(times.count(), times.avgMs() * times.count() / 1000, Quantiles.of(
+                new Quantile(0.5, times.p50Ms() / 1000), new Quantile(0.9, times.p90Ms() / 1000),
+                new Quantile(0.99, times.p99Ms() / 1000)));
           }
         })).register(registry);
     gauge(registry, "logmon_batch_processing_seconds", "Processing time of the last completed batch",

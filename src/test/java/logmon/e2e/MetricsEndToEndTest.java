@@ -24,6 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code nc}, a real Prometheus server (Debian's package) scrapes it, and its query API must give
  * back exactly the requests counted; {@code promtool check metrics} must accept the scraped text;
  * the endpoint listens on loopback only; after a restart from the checkpoint the counters resume.
+ * The sample's lines carry a response time (%D, added here: line i took (i mod 100 + 1) × 10 ms),
+ * so the response-time histogram is scraped too: its count is the requests, and
+ * {@code histogram_quantile} over its classic buckets gives a p99 in the right bucket.
  */
 class MetricsEndToEndTest {
 
@@ -41,11 +44,11 @@ class MetricsEndToEndTest {
     HostTools.require(PROMTOOL, "prometheus");
     byte[] log = Files.readAllBytes(TestLogs.SAMPLE);
     ReferenceCount expected = ReferenceCount.of(log);
-    int source = e2e.serving(TestLogs.SAMPLE).port;
+    int source = e2e.serving(timedSample()).port;
     int metrics = E2e.freePort();
     String checkpoint = e2e.dir().resolve("checkpoint").toString();
     String[] args = {"--port", Integer.toString(source), "--cumulative", "--checkpoint", checkpoint,
-        "--metrics", Integer.toString(metrics), "--output", "json"};
+        "--metrics", Integer.toString(metrics), "--output", "json", "--log-format", "%h %l %u %t \"%r\" %>s %b %D"};
     LogmonProcess logmon = e2e.logmon(args);
     int prometheusPort = startPrometheus(metrics);
 
@@ -57,6 +60,10 @@ class MetricsEndToEndTest {
     awaitQuery(prometheusPort, "logmon_response_bytes_total", value -> value == expected.bytesSum, 30);
     awaitQuery(prometheusPort, "logmon_requests_total{status=\"404\"}",
         value -> value == expected.status.get("404"), 30);
+    awaitQuery(prometheusPort, "logmon_response_time_seconds_count", value -> value == expected.requests, 30);
+    // Times are spread evenly over 10 … 1000 ms: the p99 (990 ms) lies in the (0.5 s, 1 s] bucket.
+    awaitQuery(prometheusPort, "histogram_quantile(0.99, sum by (le) (logmon_response_time_seconds_bucket))",
+        value -> value > 0.5 && value <= 1.0, 30);
 
     Path scraped = Files.writeString(e2e.dir().resolve("scraped.txt"), scrape(metrics));
     Process check = new ProcessBuilder(PROMTOOL, "check", "metrics").redirectInput(scraped.toFile())
@@ -69,8 +76,23 @@ class MetricsEndToEndTest {
     assertThat(logmon.waitFor(120)).as(logmon.stderrText()).isZero();
     LogmonProcess again = e2e.logmon(args); // nc gives the file to its first client only: nothing new
     again.awaitJson("the restored totals", 240, json -> json.get("requests").asLong() == expected.requests);
-    assertThat(requestsTotal(scrape(metrics))).as("logmon_requests_total resumes, not resets").isEqualTo(expected.requests);
+    String resumed = scrape(metrics);
+    assertThat(requestsTotal(resumed)).as("logmon_requests_total resumes, not resets").isEqualTo(expected.requests);
+    assertThat(resumed.lines().filter(l -> l.startsWith("logmon_response_time_seconds_count ")))
+        .as("the histogram resumes too, in:\n%s", resumed)
+        .containsExactly("logmon_response_time_seconds_count " + expected.requests);
     awaitQuery(prometheusPort, "sum(resets(logmon_requests_total[10m]))", value -> value == 0, 30);
+  }
+
+  /** The sample log, each line with a response time in µs appended (%D). */
+  private Path timedSample() throws Exception {
+    StringBuilder timed = new StringBuilder();
+    List<String> lines = Files.readAllLines(TestLogs.SAMPLE, StandardCharsets.ISO_8859_1);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).replaceAll("\r$", "");
+      timed.append(line).append(' ').append((i % 100 + 1) * 10_000).append('\n');
+    }
+    return Files.writeString(e2e.dir().resolve("timed.log"), timed, StandardCharsets.ISO_8859_1);
   }
 
   /** A Prometheus server of the test's own: loopback, a temporary data directory, a 1 s scrape. */
