@@ -30,8 +30,12 @@ class ClusterIT {
     ReferenceCount expected = ReferenceCount.of(Files.readAllBytes(SAMPLE));
     StandaloneCluster cluster = StandaloneCluster.start(e2e);
     int port = e2e.serving(SAMPLE).port;
+    int metrics = E2e.freePort();
+    // The rules and the metrics endpoint live on the driver (issue 16): they work on a cluster too.
+    // The sample's 4xx share (9.1%) holds at once for a rule without a duration.
     LogmonProcess logmon = e2e.logmon("--master", cluster.masterUrl(),
-        "--port", Integer.toString(port), "--cumulative", "--output", "json");
+        "--port", Integer.toString(port), "--cumulative", "--output", "json",
+        "--metrics", Integer.toString(metrics), "--alert", "4xx > 1%");
 
     // While it counts: the executors are JVMs of their own, not the driver.
     Set<Long> executors = ConcurrentHashMap.newKeySet();
@@ -44,6 +48,12 @@ class ClusterIT {
       Thread.sleep(500); // a polling interval: the loop ends on the count above
     }
     executors.addAll(cluster.executorPids());
+    String scraped = scrape(metrics);
+    long scrapedRequests = scraped.lines().filter(l -> l.startsWith("logmon_requests_total{"))
+        .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    assertThat(scrapedRequests).as("logmon_requests_total served by the driver, in:\n%s", scraped)
+        .isEqualTo(expected.requests);
+    assertThat(scraped).contains("logmon_alert_firing{rule=\"4xx > 1%\"} 1.0");
     logmon.signal("TERM");
     assertThat(logmon.waitFor(120)).as(logmon.stderrText()).isZero();
     assertThat(executors).as("executor JVMs launched by the Worker").isNotEmpty()
@@ -54,8 +64,15 @@ class ClusterIT {
     assertThat(last.get("requests").asLong()).isEqualTo(expected.requests).isEqualTo(1406);
     assertThat(last.get("bytes").get("sum").asLong()).isEqualTo(expected.bytesSum);
     assertThat(last.get("status").get("200").asLong()).isEqualTo(expected.status.get("200"));
+    assertThat(last.get("alerts").get(0).get("state").asText()).as("the rule, evaluated on the driver").isEqualTo("firing");
     System.out.printf("cluster run: %d executor JVM(s) %s; batches %d; last processing %s ms%n",
         executors.size(), executors, objects.size(), last.get("batchHealth").get("processingMs"));
+  }
+
+  private static String scrape(int port) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(java.time.Duration.ofSeconds(30)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static boolean counted(LogmonProcess logmon, long requests) throws Exception {
