@@ -28,7 +28,6 @@ enum Ink {
   ALERT(TextColor.ANSI.DEFAULT, TextColor.ANSI.RED, SGR.BOLD),
   /** What changed: a new entry's mark and name, and a big climber's mark (the marks are glyphs, so they need no colour). */
   NEW(TextColor.ANSI.GREEN, TextColor.ANSI.DEFAULT, SGR.BOLD),
-  NEW_NAME(TextColor.ANSI.GREEN, TextColor.ANSI.DEFAULT, SGR.BOLD),
   CLIMBED(TextColor.ANSI.CYAN, TextColor.ANSI.DEFAULT, SGR.BOLD),
   CLASS_1XX(TextColor.ANSI.BLUE, TextColor.ANSI.DEFAULT),
   CLASS_2XX(TextColor.ANSI.GREEN, TextColor.ANSI.DEFAULT),

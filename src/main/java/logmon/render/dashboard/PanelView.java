@@ -134,7 +134,7 @@ final class PanelView {
 
   /** New entries and big climbers stand out by their name too. */
   private static Ink nameInk(RankChange.Mark mark) {
-    return mark == RankChange.Mark.NEW ? Ink.NEW_NAME : mark == RankChange.Mark.UP ? Ink.BOLD : Ink.NORMAL;
+    return mark == RankChange.Mark.NEW ? Ink.NEW : mark == RankChange.Mark.UP ? Ink.BOLD : Ink.NORMAL;
   }
 
   /**
