@@ -2,6 +2,8 @@ package logmon.core.change;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.SortedMap;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,21 +25,23 @@ import logmon.core.stats.Statistics;
  *   <li>Cumulative mode: rankings with the ranking as it stood {@link #CUMULATIVE_RANKING_SPAN}
  *       earlier (so every key first seen in the last minute that made a ranking is new); the
  *       headline compares the last {@code recentSpan} of traffic with the {@code recentSpan}
- *       before it, as differences of running totals (no p99: the running state keeps no histogram
- *       per period).
+ *       before it, as differences of running totals; the p99s are those of the differences of the
+ *       running response-time histograms (the same 1% buckets).
  * </ul>
  *
  * Until the run reaches that far back there is nothing to compare with ({@link Comparison#NONE}
  * parts): marking every entry of the first window as new would say nothing. A restart is a new
- * driver, so a new tracker: it compares nothing until it reaches back again. Holds the rankings of one period of snapshots (a
- * 30 s window at 1 s slides: 30). Not thread-safe: one batch at a time.
+ * driver, so a new tracker: it compares nothing until it reaches back again. Holds the rankings
+ * of one period of snapshots (a 30 s window at 1 s slides: 30; in cumulative mode also their
+ * response-time buckets). Not thread-safe: one batch at a time.
  */
 public final class ChangeTracker {
 
   public static final Duration CUMULATIVE_RANKING_SPAN = Duration.ofMinutes(1);
 
+  /** @param buckets cumulative mode: the running response-time histogram (empty without times) */
   private record Entry(long timeMillis, Map<String, List<String>> rankings, long requests, long count5xx,
-      Double p99Ms) {}
+      Double p99Ms, SortedMap<Long, Long> buckets) {}
 
   private final long recentMillis;
   private final Deque<Entry> history = new ArrayDeque<>();
@@ -76,9 +80,11 @@ public final class ChangeTracker {
   private static Entry entry(Snapshot snapshot) {
     TrafficStats traffic = snapshot.traffic();
     ResponseTimes.Summary times = traffic.of(Statistics.RESPONSE_TIMES);
-    Double p99 = snapshot.view().mode() == Mode.WINDOW && times != null ? times.p99Ms() : null;
+    boolean window = snapshot.view().mode() == Mode.WINDOW;
+    Double p99 = window && times != null ? times.p99Ms() : null;
+    SortedMap<Long, Long> buckets = window || times == null ? Collections.emptySortedMap() : times.buckets();
     return new Entry(snapshot.time().toEpochMilli(), Rankings.of(traffic), traffic.requests(),
-        traffic.countOfClass(5), p99);
+        traffic.countOfClass(5), p99, buckets);
   }
 
   private static Period period(Entry entry) {
@@ -87,7 +93,32 @@ public final class ChangeTracker {
 
   /** The traffic between two cumulative snapshots. */
   private static Period difference(Entry from, Entry to) {
-    return Period.of(to.requests() - from.requests(), to.count5xx() - from.count5xx(), null);
+    return Period.of(to.requests() - from.requests(), to.count5xx() - from.count5xx(),
+        p99Between(from.buckets(), to.buckets()));
+  }
+
+  /**
+   * The p99 (ms) of the requests counted between two running histograms: the bucket where 99% of
+   * the difference is reached, at its middle; null when no request with a time came between.
+   */
+  static Double p99Between(SortedMap<Long, Long> from, SortedMap<Long, Long> to) {
+    long total = 0;
+    for (Map.Entry<Long, Long> bucket : to.entrySet()) {
+      total += bucket.getValue() - from.getOrDefault(bucket.getKey(), 0L);
+    }
+    if (total <= 0) {
+      return null;
+    }
+    long rank = (long) Math.ceil(total * 0.99);
+    long seen = 0;
+    for (Map.Entry<Long, Long> bucket : to.entrySet()) {
+      seen += bucket.getValue() - from.getOrDefault(bucket.getKey(), 0L);
+      if (seen >= rank) {
+        long lowest = bucket.getKey();
+        return (lowest + ResponseTimes.bucketHighestMicros(lowest)) / 2.0 / 1000;
+      }
+    }
+    return null;
   }
 
   /** Running totals only grow within a run; if not, the two are not of one run. */

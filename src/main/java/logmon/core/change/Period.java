@@ -4,8 +4,7 @@ package logmon.core.change;
  * The headline figures of one period, as "what changed" compares them.
  *
  * @param percent5xx share of the requests answered 5xx, in percent; null without requests
- * @param p99Ms      the response-time p99; null without times (and in cumulative mode, which keeps
- *                   no histogram per period)
+ * @param p99Ms      the response-time p99; null without times
  */
 public record Period(long requests, Double percent5xx, Double p99Ms) {
 

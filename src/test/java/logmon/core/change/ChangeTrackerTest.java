@@ -155,6 +155,23 @@ class ChangeTrackerTest {
   }
 
   /**
+   * Cumulative mode's p99 per period, from the running histograms: 1,000 requests of 1 ms before,
+   * then 100 more of which 2 took ~2 s: the last period's p99 is ~2 s (2 of 100 are above 99%),
+   * the one before 1 ms.
+   */
+  @Test
+  void cumulativeModeTakesEachPeriodsP99FromTheDifferenceOfHistograms() {
+    TreeMap<Long, Long> before = new TreeMap<>(Map.of(1000L, 1_000L));
+    TreeMap<Long, Long> after = new TreeMap<>(Map.of(1000L, 1_098L, 1998848L, 2L));
+    assertThat(ChangeTracker.p99Between(new TreeMap<>(), before)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(ChangeTracker.p99Between(before, after)).isCloseTo(2002.9, org.assertj.core.data.Offset.offset(5.0));
+    assertThat(ChangeTracker.p99Between(after, after)).as("nothing between").isNull();
+    // One request of 100 slow: exactly at 99%, not above: the p99 is the fast bucket.
+    assertThat(ChangeTracker.p99Between(before, new TreeMap<>(Map.of(1000L, 1_099L, 1998848L, 1L))))
+        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  /**
    * After a restart from a checkpoint the totals hold earlier runs; the tracker (on the driver,
    * not checkpointed) starts empty, so nothing is compared until it reaches back far enough.
    */
