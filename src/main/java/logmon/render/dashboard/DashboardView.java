@@ -17,6 +17,7 @@ import logmon.core.ViewSpec;
 import logmon.core.stats.Statistics;
 import logmon.core.alert.AlertStatus;
 import logmon.render.AlertText;
+import logmon.render.FilterText;
 import logmon.render.FlowText;
 import logmon.render.Numbers;
 import logmon.render.PlainText;
@@ -161,6 +162,9 @@ final class DashboardView {
       items.add(List.of(new Span(throttled, Ink.WARN)));
     }
     List<List<Span>> lines = alertBar(snapshot, width);
+    if (snapshot.filter() != null) {
+      lines.add(filterLine(snapshot.filter(), width));
+    }
     lines.addAll(Spans.flow(items, width));
     if (snapshot.mostlyMalformed()) {
       lines.add(List.of(new Span("warning: " + PlainText.MOSTLY_MALFORMED, Ink.WARN)));
@@ -181,6 +185,17 @@ final class DashboardView {
           Ink.ALERT)));
     }
     return rows;
+  }
+
+  /**
+   * "filtered: EXPR since 14:02:11" on a row of its own, the expression cut to the width (never the
+   * time): every figure below is of matching lines only.
+   */
+  static List<Span> filterLine(logmon.core.ActiveFilter filter, int width) {
+    String since = FilterText.since(filter);
+    int room = Math.max(4, width - FilterText.LABEL.length() - since.length());
+    return List.of(new Span(FilterText.LABEL, Ink.KEY), new Span(Cells.fit(filter.expression(), room), Ink.BOLD),
+        new Span(since, Ink.NORMAL));
   }
 
   private static List<Span> item(String label, String value) {

@@ -110,6 +110,36 @@ class DashboardViewTest {
   }
 
   @Test
+  void aFilterInForceIsSaidUnderTheTitleWithSinceWhen() {
+    var filtered = withFilter(Fixtures.sample(), "status >= 500");
+    List<String> lines = List.of(new VirtualScreen(100, 30).draw(Fixtures.model(filtered)).split("\n"));
+
+    assertThat(lines.get(1).strip()).isEqualTo("filtered: status >= 500 since " + clock(Fixtures.TIME.minusSeconds(90)));
+    assertThat(lines.get(2)).contains("requests 12,345");
+  }
+
+  @Test
+  void aLongHostileFilterIsCutToTheWidthEscapedAndKeepsItsTime() {
+    String expression = "agent ~ '\u001b]0;pwned\u0007" + "x".repeat(300) + "'";
+    VirtualScreen screen = new VirtualScreen(80, 24);
+    List<String> lines = List.of(screen.draw(Fixtures.model(withFilter(Fixtures.sample(), expression))).split("\n"));
+
+    assertThat(lines.get(1)).startsWith("filtered: agent ~ '\\x1b]0;pwned\\x07xxx")
+        .contains("x… since " + clock(Fixtures.TIME.minusSeconds(90)));
+    assertThat(screen.controlCells()).isEmpty();
+  }
+
+  private static Snapshot withFilter(Snapshot snapshot, String expression) {
+    return new Snapshot(snapshot.time(), snapshot.view(), snapshot.traffic(), snapshot.health(), snapshot.source(),
+        snapshot.sources(), new logmon.core.ActiveFilter(expression, Fixtures.TIME.minusSeconds(90)));
+  }
+
+  private static String clock(java.time.Instant time) {
+    return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault())
+        .format(time);
+  }
+
+  @Test
   void beforeTheFirstBatchShowsModeSourceAndWaiting() {
     var model = DashboardModel.starting(Fixtures.WINDOW,
         new logmon.core.SourceStatus("127.0.0.1:9999", logmon.core.SourceStatus.State.STARTING, null));
