@@ -12,9 +12,16 @@ import logmon.core.alert.AlertStatus;
  * @param sources each source's own status
  * @param filter  the filter in force, or null: every figure is of the lines it matches
  * @param alerts  each {@code --alert} rule's state after this batch, in the order given
+ * @param live    the dashboard's live filter and its figures, or null: none is set, or its first
+ *                batch is not counted yet. Only the dashboard shows it (see {@link #throughLive})
  */
 public record Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health,
-    SourceStatus source, List<SourceStatus> sources, ActiveFilter filter, List<AlertStatus> alerts) {
+    SourceStatus source, List<SourceStatus> sources, ActiveFilter filter, List<AlertStatus> alerts, LiveView live) {
+
+  public Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health, SourceStatus source,
+      List<SourceStatus> sources, ActiveFilter filter, List<AlertStatus> alerts) {
+    this(time, view, traffic, health, source, sources, filter, alerts, null);
+  }
 
   /** Unfiltered, before the rules are evaluated (and in runs without rules). */
   public Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health, SourceStatus source,
@@ -29,7 +36,26 @@ public record Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchH
   }
 
   public Snapshot withAlerts(List<AlertStatus> statuses) {
-    return new Snapshot(time, view, traffic, health, source, sources, filter, List.copyOf(statuses));
+    return new Snapshot(time, view, traffic, health, source, sources, filter, List.copyOf(statuses), live);
+  }
+
+  public Snapshot withLive(LiveView view) {
+    return new Snapshot(time, this.view, traffic, health, source, sources, filter, alerts, view);
+  }
+
+  /**
+   * This batch as seen through its live filter: the live view's figures in place of the unfiltered
+   * ones, and as its filter everything in force (the start's {@code --where} and the live one, since
+   * the live one was set). Run state (health, sources, alerts) is the run's, whatever the filter.
+   */
+  public Snapshot throughLive() {
+    if (live == null) {
+      return this;
+    }
+    String expression = filter == null ? live.filter().expression()
+        : "(" + filter.expression() + ") and (" + live.filter().expression() + ")";
+    return new Snapshot(time, view, live.traffic(), health, source, sources,
+        new ActiveFilter(expression, live.filter().since()), alerts, null);
   }
 
   /**

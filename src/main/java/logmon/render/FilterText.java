@@ -18,9 +18,9 @@ public final class FilterText {
 
   private FilterText() {}
 
-  /** " since 14:02:11", or "" when the filter has no start yet (it applies from the next batch). */
+  /** " since 14:02:11", or when the filter has no start yet, that it starts with the next batch. */
   public static String since(ActiveFilter filter) {
-    return filter.since() == null ? "" : " since " + CLOCK.format(filter.since());
+    return filter.since() == null ? " from the next batch" : " since " + CLOCK.format(filter.since());
   }
 
   /** The whole line, the expression cut (with an ellipsis) so that it takes at most {@code width} characters. */

@@ -34,6 +34,8 @@ import logmon.render.dashboard.Spans.Span;
 final class DashboardView {
 
   static final String WAITING = "waiting for the first batch…";
+  /** The live filter's prompt, opened with {@code /}. */
+  static final String PROMPT = "where: ";
   static final String PAUSED = " PAUSED ";
   /** Shown from the moment of q: the lines already received are still being counted. */
   static final String STOPPING = " stopping… counting what was received ";
@@ -206,14 +208,21 @@ final class DashboardView {
     DashboardState state = model.state();
     List<Span> spans = new ArrayList<>();
     if (state.editingFilter()) {
-      spans.add(new Span("filter endpoints: ", Ink.BOLD));
-      spans.add(new Span(Cells.fit(state.draft(), Math.max(1, width - 45)) + "▏", Ink.NORMAL));
-      keys(spans, "Enter", "apply", "Esc", "cancel");
+      spans.add(new Span(PROMPT, Ink.BOLD));
+      if (state.error() != null) {
+        // What is wrong, and where: the expression stays as typed, nothing is applied.
+        int room = Math.max(1, width / 2 - PROMPT.length());
+        spans.add(new Span(Cells.fit(state.draft(), room) + "▏", Ink.NORMAL));
+        spans.add(new Span("  " + Cells.fit(state.error(), Math.max(1, width - room - PROMPT.length() - 3)), Ink.WARN));
+      } else {
+        spans.add(new Span(Cells.fit(state.draft(), Math.max(1, width - 40)) + "▏", Ink.NORMAL));
+        keys(spans, "Enter", "apply", "Esc", "cancel");
+      }
     } else {
       keys(spans, "q", "quit", "p", state.paused() ? "resume" : "pause", "tab", "focus", "s", "sort",
           "/", "filter", "?", "help");
-      if (!state.filter().isEmpty()) {
-        keys(spans, "esc", "clear filter");
+      if (state.query() != null) {
+        keys(spans, "esc", "back");
       }
     }
     Spans.drawSpans(g, 0, row, width, spans);
@@ -233,14 +242,16 @@ final class DashboardView {
       "",
       "q  Ctrl-C    quit; the last figures stay printed in the terminal",
       "p  space     pause or resume the display (the stream keeps running)",
-      "tab  arrows  move the focus between panels",
+      "tab  ← →     move the focus between panels",
+      "↑ ↓          select a row of the focused panel",
       "s            change the sort of the focused panel",
-      "/            filter the endpoints by text (Enter applies, Esc cancels)",
-      "esc          clear the endpoint filter",
+      "/            filter all counted data, as --where does (status >= 500 …)",
+      "Enter        drill down: an endpoint to its clients, a client to its endpoints",
+      "esc          one filter back; the unfiltered figures were counted all along",
       "Ctrl-L       redraw the whole screen",
       "?            show this help; any key closes it",
       "",
-      "Counts are exact. The endpoint filter applies to the top entries shown.");
+      "Counts are exact. A filter counts from the next batch on.");
 
   private static void drawHelp(TextGraphics g, TerminalSize size) {
     int inner = HELP.stream().mapToInt(Cells::width).max().orElse(0);

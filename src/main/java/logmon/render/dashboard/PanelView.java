@@ -58,9 +58,6 @@ final class PanelView {
     if (panel.focusable()) {
       spans.add(new Span(" " + state.sortOf(panel).label(), Ink.NORMAL));
     }
-    if (panel == Panel.ENDPOINTS && !state.filter().isEmpty()) {
-      spans.add(new Span(" · filter \"" + Cells.fit(state.filter(), 24) + "\"", Ink.KEY));
-    }
     if (panel == Panel.CLIENTS && model.snapshot() != null) {
       spans.add(new Span(" · more than " + Numbers.count(model.snapshot().traffic().ipThreshold()), Ink.NORMAL));
     }
@@ -81,10 +78,7 @@ final class PanelView {
     int rows = g.getSize().getRows();
     List<Ranked> entries = panel.entries(traffic, state);
     if (entries.isEmpty()) {
-      String text = panel == Panel.ENDPOINTS && !state.filter().isEmpty()
-          ? "no endpoint matches \"" + Cells.fit(state.filter(), 24) + "\""
-          : panel.emptyText();
-      Spans.put(g, 1, 0, text, Ink.DIM, width);
+      Spans.put(g, 1, 0, panel.emptyText(), Ink.DIM, width);
       return;
     }
     boolean more = entries.size() > rows;
@@ -100,11 +94,18 @@ final class PanelView {
         Spans.put(g, 2 + countWidth, i, Bars.of(entry.count(), max, barWidth),
             panel == Panel.ERROR_ENDPOINTS ? Ink.ERROR_BAR : Ink.BAR, width);
       }
-      Spans.put(g, nameColumn, i, Cells.fit(entry.name(), width - nameColumn), Ink.NORMAL, width);
+      // The focused panel's selected row (Enter drills into it) in reverse.
+      Ink ink = state.focus() == panel && selectedRow(state, entries.size()) == i ? Ink.FOCUS : Ink.NORMAL;
+      Spans.put(g, nameColumn, i, Cells.fit(entry.name(), width - nameColumn), ink, width);
     }
     if (more) {
       Spans.put(g, 1, shown, "… " + Numbers.count(entries.size() - shown) + " more", Ink.DIM, width);
     }
+  }
+
+  /** The selected row, held within the rows there are. */
+  static int selectedRow(DashboardState state, int rows) {
+    return Math.max(0, Math.min(state.row(), rows - 1));
   }
 
   /**
