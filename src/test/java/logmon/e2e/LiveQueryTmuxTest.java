@@ -50,7 +50,9 @@ class LiveQueryTmuxTest {
       pane.keys("/");
       pane.keys("-l", "status ==");
       pane.keys("Enter");
-      String refused = pane.awaitScreen("the error on the prompt line", HANG, text -> text.contains("position 10"));
+      // Every condition asserted on is waited for: a capture may catch a frame half drawn.
+      String refused = pane.awaitScreen("the error on the prompt line", HANG,
+          text -> lastLine(text).contains("position 10") && text.contains("requests 100 "));
       assertThat(lastLine(refused)).startsWith("where: status ==").contains("position 10: expected a value");
       assertThat(refused).doesNotContain("filtered:").contains("requests 100 ");
 
@@ -71,8 +73,9 @@ class LiveQueryTmuxTest {
       assertThat(failing).as("an independent count").isEqualTo(24);
       assertThat(checkoutFailing).isEqualTo(16);
       String filtered = pane.awaitScreen("the filtered counts", HANG,
-          headline("requests " + failing + " ").and(text -> text.contains("filtered: status == 5xx since")));
-      assertThat(filtered).contains(checkoutFailing + " ").contains("/api/checkout");
+          headline("requests " + failing + " ").and(text -> text.contains("filtered: status == 5xx since")
+              && text.contains("/api/checkout") && text.contains("/cart")));
+      assertThat(row(filtered, "/api/checkout")).contains(checkoutFailing + " ");
 
       // Enter on the top row of the endpoints (/api/checkout): its clients, codes and times.
       pane.keys("Enter");
@@ -85,7 +88,8 @@ class LiveQueryTmuxTest {
       }
       append(feed, more);
       String clients = pane.awaitScreen("the endpoint's clients", HANG,
-          headline("requests 10 ").and(text -> text.contains(drill)));
+          headline("requests 10 ").and(text -> text.contains(drill) && text.contains("10.9.9.1")
+              && text.contains("10.9.9.2") && text.contains("502 10")));
       assertThat(row(clients, "10.9.9.1")).contains("7 ");
       assertThat(row(clients, "10.9.9.2")).contains("3 ");
       assertThat(clients).doesNotContain("10.9.9.3").contains("502 10");
