@@ -360,7 +360,7 @@ public final class DashboardSink implements SnapshotSink {
 
   /** Enter on the selected row of the focused panel: that row's filter, as a new level. */
   private void drillDown() {
-    Snapshot snapshot = shown(latest.get());
+    Snapshot snapshot = shownModel().snapshot(); // what is on screen: while paused, the frozen figures
     if (snapshot == null) {
       return;
     }
