@@ -65,7 +65,7 @@ final class LivePublisher implements VoidFunction2<JavaRDD<LiveSummaries.LiveTab
       if (counts == null) {
         counts = new LiveCounts(view, top, ipThreshold, topBy);
       }
-      long batchMillis = time.milliseconds() + ResumeClock.offsetMillis();
+      long batchMillis = ResumeClock.realMillis(time.milliseconds());
       TrafficStats stats = counts.add(live.generation(), batchMillis, batch);
       RunMonitor.current().live(live.generation(), new LiveView(new ActiveFilter(live.expression(), live.since()), stats));
     } catch (RuntimeException e) {
