@@ -242,7 +242,8 @@ class DashboardViewTest {
   void anySizeDrawsWithoutExceptionAndWithinItsPanels(int columns, int rows) {
     var everything = DashboardState.initial().onKey(new KeyStroke('p', false, false))
         .onKey(new KeyStroke('/', false, false)).onKey(new KeyStroke('x', false, false));
-    for (Snapshot snapshot : new Snapshot[] {null, Fixtures.sample(), Fixtures.mostlyMalformed()}) {
+    for (Snapshot snapshot : new Snapshot[] {null, Fixtures.sample(), Fixtures.mostlyMalformed(),
+        withFilter(Fixtures.sample(), "path ~ '\u001b[2J" + "x".repeat(300) + "'")}) {
       for (DashboardState state : new DashboardState[] {DashboardState.initial(), everything,
           DashboardState.initial().onKey(new KeyStroke('?', false, false))}) {
         VirtualScreen screen = new VirtualScreen(columns, rows);
