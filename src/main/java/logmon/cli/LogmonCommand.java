@@ -522,7 +522,8 @@ final class LogmonCommand implements Callable<Integer> {
     if (format == OutputFormat.tui) {
       try {
         return DashboardSink.open(settings.view(), settings.sources().stream().map(SourceSpec::description).toList(),
-            () -> stop.request("quit"), out, Terminals.colour(color, true));
+            () -> stop.request("quit"), out, Terminals.colour(color, true),
+            new logmon.spark.LiveFilter(settings.logFormat(), settings.where()));
       } catch (IOException | RuntimeException e) {
         System.err.println("logmon: no terminal for the dashboard (" + e.getMessage() + "); plain output instead");
         format = OutputFormat.plain;

@@ -14,10 +14,12 @@ import logmon.core.change.Comparison;
  * @param filter  the filter in force, or null: every figure is of the lines it matches
  * @param alerts  each {@code --alert} rule's state after this batch, in the order given
  * @param changes what changed against the previous window ({@link Comparison#NONE} before it is known)
+ * @param live    the dashboard's live filter and its figures, or null: none is set, or its first
+ *                batch is not counted yet. Only the dashboard shows it (see {@link #throughLive})
  */
 public record Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health,
     SourceStatus source, List<SourceStatus> sources, ActiveFilter filter, List<AlertStatus> alerts,
-    Comparison changes) {
+    Comparison changes, LiveView live) {
 
   /** Unfiltered, before the rules are evaluated (and in runs without rules). */
   public Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health, SourceStatus source,
@@ -28,15 +30,35 @@ public record Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchH
   /** Before the rules are evaluated (and in runs without rules). */
   public Snapshot(Instant time, ViewSpec view, TrafficStats traffic, BatchHealth health, SourceStatus source,
       List<SourceStatus> sources, ActiveFilter filter) {
-    this(time, view, traffic, health, source, sources, filter, List.of(), Comparison.NONE);
+    this(time, view, traffic, health, source, sources, filter, List.of(), Comparison.NONE, null);
   }
 
   public Snapshot withAlerts(List<AlertStatus> statuses) {
-    return new Snapshot(time, view, traffic, health, source, sources, filter, List.copyOf(statuses), changes);
+    return new Snapshot(time, view, traffic, health, source, sources, filter, List.copyOf(statuses), changes, live);
   }
 
   public Snapshot withChanges(Comparison comparison) {
-    return new Snapshot(time, view, traffic, health, source, sources, filter, alerts, comparison);
+    return new Snapshot(time, view, traffic, health, source, sources, filter, alerts, comparison, live);
+  }
+
+  public Snapshot withLive(LiveView view) {
+    return new Snapshot(time, this.view, traffic, health, source, sources, filter, alerts, changes, view);
+  }
+
+  /**
+   * This batch as seen through its live filter: the live view's figures in place of the unfiltered
+   * ones, and as its filter everything in force (the start's {@code --where} and the live one, since
+   * the live one was set). Run state (health, sources, alerts) is the run's, whatever the filter;
+   * what changed is the unfiltered run's, so the filtered view shows none.
+   */
+  public Snapshot throughLive() {
+    if (live == null) {
+      return this;
+    }
+    String expression = filter == null ? live.filter().expression()
+        : "(" + filter.expression() + ") and (" + live.filter().expression() + ")";
+    return new Snapshot(time, view, live.traffic(), health, source, sources,
+        new ActiveFilter(expression, live.filter().since()), alerts, Comparison.NONE, null);
   }
 
   /**

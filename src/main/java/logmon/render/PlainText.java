@@ -30,6 +30,8 @@ public final class PlainText {
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
   private static final int FREQUENT_IPS_SHOWN = 10;
+  /** The filter line's width: a long expression is cut, as long endpoints are. */
+  private static final int FILTER_WIDTH = 200;
   private static final AttributedStyle HEADING = AttributedStyle.BOLD;
   private static final AttributedStyle DIM = AttributedStyle.DEFAULT.faint();
   private static final AttributedStyle WARN = AttributedStyle.BOLD.foreground(AttributedStyle.RED);
@@ -56,6 +58,11 @@ public final class PlainText {
         .append("  ").append(describeView(snapshot.view(), t.sinceMillis()))
         .append("  ·  source ").append(SourceText.describe(snapshot.source()))
         .toAttributedString());
+    if (snapshot.filter() != null) {
+      // Right under the heading: every figure below is of matching lines only.
+      out.add(new AttributedStringBuilder().style(HEADING)
+          .append(FilterText.describe(snapshot.filter(), FILTER_WIDTH)).toAttributedString());
+    }
     out.add(new AttributedStringBuilder()
         .append("requests ").style(HEADING).append(Numbers.count(t.requests())).style(AttributedStyle.DEFAULT)
         .append(" (").append(Numbers.rate(snapshot.requestsPerSecond())).append("/s)")

@@ -41,6 +41,10 @@ public final class RunMonitor implements StreamingListener {
   private volatile BatchHealth health = BatchHealth.NONE;
   private volatile FlowController flow; // null until the context exists
   private volatile ActiveFilter filter; // null: none
+  /** The live filter's figures after the current batch, and its generation (see {@link LiveFilter}). */
+  private volatile LiveFigures live;
+
+  private record LiveFigures(long generation, logmon.core.LiveView view) {}
   private long lastCompletedBatchMillis; // guarded by this
 
   private RunMonitor(SnapshotSink sink, List<SourceStatus> initial, Runnable onAllInputEnded) {
@@ -68,6 +72,11 @@ public final class RunMonitor implements StreamingListener {
     filter = active;
   }
 
+  /** The live filter's figures for the batch being published (null: none yet, or no live filter). */
+  void live(long generation, logmon.core.LiveView view) {
+    live = view == null ? null : new LiveFigures(generation, view);
+  }
+
   void watchFlow(FlowController controller) {
     flow = controller;
   }
@@ -81,7 +90,13 @@ public final class RunMonitor implements StreamingListener {
     List<SourceStatus> shown = displayedSources(traffic);
     Long newest = traffic.newestLogSecond();
     Long lag = newest == null ? null : Math.max(0, System.currentTimeMillis() / 1000 - newest);
-    sink.accept(new Snapshot(time, view, traffic, health.withLag(lag), SourceStatus.combine(shown), shown, filter));
+    LiveFigures figures = live;
+    LiveFilter.Current current = LiveFilter.current();
+    // Only the filter in force now: one cleared or replaced since is not shown again.
+    logmon.core.LiveView liveView = figures != null && current != null && current.generation() == figures.generation()
+        ? figures.view() : null;
+    sink.accept(new Snapshot(time, view, traffic, health.withLag(lag), SourceStatus.combine(shown), shown, filter,
+        java.util.List.of(), logmon.core.change.Comparison.NONE, liveView));
   }
 
   /** A connected source that sent nothing in the last batch is shown as waiting for data. */

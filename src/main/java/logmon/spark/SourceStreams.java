@@ -50,6 +50,12 @@ final class SourceStreams {
       return new JavaDStream<>(new SummaryDStream<>(records.dstream(), recordClass, summaries, keepLinesForRecovery),
           scala.reflect.ClassTag$.MODULE$.apply(TallyTable.class));
     }
+
+    /** The source's tables under the dashboard's live filter: none while no live filter is set. */
+    JavaDStream<LiveSummaries.LiveTable> liveSummaries(String name, boolean parseInParallel, String logFormat,
+        String where, java.util.List<String> topBy) {
+      return records.transform(new LiveSummaries<>(name, parseInParallel, feed, logFormat, where, topBy));
+    }
   }
 
   /**

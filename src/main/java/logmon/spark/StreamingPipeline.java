@@ -67,6 +67,7 @@ public final class StreamingPipeline {
       context.checkpoint(checkpointDir);
     }
     List<JavaDStream<TallyTable>> perSource = new ArrayList<>();
+    List<JavaDStream<LiveSummaries.LiveTable>> livePerSource = new ArrayList<>();
     List<SourceStreams.Opened<?>> opened = new ArrayList<>();
     for (int i = 0; i < settings.sources().size(); i++) {
       String name = settings.sources().get(i).description();
@@ -74,10 +75,18 @@ public final class StreamingPipeline {
       opened.add(source);
       perSource.add(source.summaries(name, !settings.isLocal(), settings.checkpointDir() != null,
           settings.logFormat(), settings.where(), settings.topBy()));
+      livePerSource.add(source.liveSummaries(name, !settings.isLocal(), settings.logFormat(), settings.where(),
+          settings.topBy()));
     }
     JavaDStream<TallyTable> tables = perSource.size() == 1
         ? perSource.get(0)
         : context.union(perSource.toArray(JavaDStream[]::new));
+    // The dashboard's live filter, registered first: its figures are ready when the view's
+    // output of the same batch publishes the snapshot that carries them.
+    JavaDStream<LiveSummaries.LiveTable> live = livePerSource.size() == 1
+        ? livePerSource.get(0)
+        : context.union(livePerSource.toArray(JavaDStream[]::new));
+    live.foreachRDD(new LivePublisher(settings.view(), settings.top(), settings.ipThreshold(), settings.topBy()));
     publishStatistics(tables, settings);
     // Registered after the snapshot, so it runs once the batch has been counted.
     opened.forEach(source -> source.registerAfterBatch().run());

@@ -67,6 +67,20 @@ class WhereEndToEndTest {
   }
 
   @Test
+  void plainOutputSaysTheFilterUnderEachHeading() throws Exception {
+    LogmonProcess logmon = e2e.logmon(logFile(), "--stdin", "--cumulative", "--output", "plain", "--where", WHERE);
+
+    assertThat(logmon.waitFor(180)).as(logmon.stderrText()).isZero();
+    List<String> lines = logmon.stdoutText().lines().toList();
+    int heading = lines.size() - 1;
+    while (!lines.get(heading).startsWith("── ")) {
+      heading--;
+    }
+    assertThat(lines.get(heading + 1)).matches(Pattern.quote("filtered: " + WHERE) + " since \\d\\d:\\d\\d:\\d\\d");
+    assertThat(lines.get(heading + 2)).startsWith("requests " + String.format(java.util.Locale.ROOT, "%,d", expected.requests) + " ");
+  }
+
+  @Test
   void aBadExpressionIsOneLineNamingThePositionAndExitTwo() throws Exception {
     LogmonProcess logmon = e2e.logmon("--where", "status >= 500 and agent ~ bot", "--log-format", "common");
     assertThat(logmon.waitFor(60)).isEqualTo(2);

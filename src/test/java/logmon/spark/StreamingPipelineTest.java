@@ -200,4 +200,43 @@ class StreamingPipelineTest {
     assertThat(last.batches()).hasSize(1);
     assertThat(last.sinceMillis()).isEqualTo(out.get(0).time().toEpochMilli());
   }
+
+  /**
+   * The dashboard's live filter, set before the first batch: each snapshot carries its figures
+   * (exactly those of the matching lines, with --where under it) beside the unfiltered ones, which
+   * are the same as without it.
+   */
+  @ParameterizedTest
+  @EnumSource(StateMethod.class)
+  void aLiveFilterIsCountedBesideTheUnfilteredFiguresInBothModes(StateMethod state, @TempDir Path checkpoint)
+      throws Exception {
+    List<List<String>> batches = List.of(
+        List.of(line("a", "/x", 200, 100), line("a", "/y", 404, 10), line("b", "/y", 500, 1)),
+        List.of(line("a", "/x", 503, 300), "garbage", line("b", "/z", 404, 5)));
+    String where = "path != /z";
+    for (ViewSpec view : List.of(ViewSpec.window(BATCH, BATCH.multipliedBy(4), BATCH), ViewSpec.cumulative(BATCH))) {
+      var base = settings(view, state);
+      var settings = new JobSettings(view, base.sources(), "local[2]", 3, 1, null, state, false, false, 2, 1 << 20,
+          null, null, logmon.core.OverloadPolicy.WAIT, "auto", null, where, List.of());
+      assertThat(new LiveFilter("auto", where).set("status >= 4xx and client == a")).isNull();
+      List<Snapshot> out;
+      try {
+        out = run(settings, batches, view.mode() == logmon.core.Mode.CUMULATIVE
+            ? checkpoint.resolve("c" + System.nanoTime()) : null);
+      } finally {
+        new LiveFilter("auto", null).clear();
+      }
+
+      assertThat(out).as(view.mode() + ": unfiltered but for --where")
+          .extracting(s -> s.traffic().requests()).containsExactly(3L, 4L);
+      assertThat(out).allSatisfy(s -> assertThat(s.live()).isNotNull());
+      assertThat(out).extracting(s -> s.live().traffic().requests()).containsExactly(1L, 2L);
+      TrafficStats live = out.get(1).live().traffic();
+      assertThat(live.status()).isEqualTo(Map.of("404", 1L, "503", 1L));
+      assertThat(live.topEndpoints()).containsExactly(new Ranked("/x", 1), new Ranked("/y", 1));
+      assertThat(live.malformed()).as("malformed lines stay malformed").isEqualTo(1);
+      assertThat(out.get(1).live().filter().expression()).isEqualTo("status >= 4xx and client == a");
+      assertThat(out.get(1).throughLive().traffic()).isSameAs(live);
+    }
+  }
 }

@@ -12,7 +12,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import logmon.core.ActiveFilter;
+import logmon.core.LiveFilterControl;
+import logmon.core.LiveView;
 import logmon.core.Snapshot;
+import logmon.core.StatsAccumulator;
+import logmon.core.TrafficStats;
 import logmon.core.alert.AlertStatus;
 import logmon.core.stats.ResponseTimes;
 import logmon.core.stats.Statistics;
@@ -54,6 +59,7 @@ public final class DashboardSink implements SnapshotSink {
   private final Closeable terminal;
   private final ViewSpec view;
   private final Runnable onQuit;
+  private final LiveFilterControl control;
   private final Runnable onForceQuit;
   private final PrintStream out;
   private final boolean colour;
@@ -72,6 +78,11 @@ public final class DashboardSink implements SnapshotSink {
   // Owned by the UI thread.
   private final RateHistory history = new RateHistory(HISTORY);
   private final RateHistory p99History = new RateHistory(HISTORY);
+  /** The same for the live filter in force, started afresh with each: its figures never mix with others. */
+  private RateHistory liveHistory = new RateHistory(HISTORY);
+  private RateHistory liveP99History = new RateHistory(HISTORY);
+  /** The newest snapshot when the live filter in force was applied: its live figures are not this filter's. */
+  private Snapshot appliedOver;
   private DashboardState state = DashboardState.initial();
   private DashboardModel frozen;
   private DashboardLayout layout;
@@ -90,12 +101,12 @@ public final class DashboardSink implements SnapshotSink {
    * @throws IOException if there is no terminal to open; the caller falls back to plain output
    */
   public static DashboardSink open(ViewSpec view, List<String> sourceDescriptions, Runnable onQuit, PrintStream out,
-      boolean colour) throws IOException {
+      boolean colour, LiveFilterControl control) throws IOException {
     DashboardTerminal terminal = DashboardTerminal.open();
     var initial = sourceDescriptions.stream()
         .map(name -> new SourceStatus(name, SourceStatus.State.STARTING, null)).toList();
-    return new DashboardSink(terminal.screen(), terminal, view, initial, onQuit, DashboardSink::halt, out, colour)
-        .start();
+    return new DashboardSink(terminal.screen(), terminal, view, initial, onQuit, DashboardSink::halt, out, colour,
+        control).start();
   }
 
   /**
@@ -104,7 +115,14 @@ public final class DashboardSink implements SnapshotSink {
    */
   DashboardSink(Screen screen, Closeable terminal, ViewSpec view, List<SourceStatus> initial, Runnable onQuit,
       Runnable onForceQuit, PrintStream out, boolean colour) {
+    this(screen, terminal, view, initial, onQuit, onForceQuit, out, colour, LiveFilterControl.NONE);
+  }
+
+  /** @param control applies the live filters typed with {@code /} or chosen with Enter to the run */
+  DashboardSink(Screen screen, Closeable terminal, ViewSpec view, List<SourceStatus> initial, Runnable onQuit,
+      Runnable onForceQuit, PrintStream out, boolean colour, LiveFilterControl control) {
     this.screen = screen;
+    this.control = control;
     this.onForceQuit = onForceQuit;
     this.terminal = terminal;
     this.view = view;
@@ -237,10 +255,12 @@ public final class DashboardSink implements SnapshotSink {
         Snapshot snapshot = latest.get();
         if (snapshot != seen) {
           seen = snapshot;
-          history.add(snapshot.requestsPerSecond());
+          addTo(history, p99History, snapshot);
+          Snapshot live = shown(snapshot);
+          if (live != null && live.filter() != null && live.filter().since() != null && state.query() != null) {
+            addTo(liveHistory, liveP99History, live);
+          }
           snapshotsTaken = history.seen();
-          ResponseTimes.Summary times = snapshot.traffic().of(Statistics.RESPONSE_TIMES);
-          p99History.add(times == null ? Double.NaN : times.p99Ms());
           dirty |= !state.paused();
         }
         SourceStatus now = source;
@@ -280,6 +300,35 @@ public final class DashboardSink implements SnapshotSink {
     }
   }
 
+  private static void addTo(RateHistory rates, RateHistory p99s, Snapshot snapshot) {
+    rates.add(snapshot.requestsPerSecond());
+    ResponseTimes.Summary times = snapshot.traffic().of(Statistics.RESPONSE_TIMES);
+    p99s.add(times == null ? Double.NaN : times.p99Ms());
+  }
+
+  /**
+   * The batch as the dashboard shows it: unfiltered, or through the live filter in force. A filter
+   * the run has not counted a batch of yet shows no figures, only that it starts with the next
+   * batch: nothing shown is a mixture of before and after.
+   */
+  Snapshot shown(Snapshot snapshot) {
+    String query = state.query();
+    if (snapshot == null || query == null) {
+      return snapshot == null || snapshot.live() == null ? snapshot : snapshot.withLive(null);
+    }
+    LiveView live = snapshot.live();
+    // The snapshot that was newest when the filter was (re)applied may carry the figures of an
+    // earlier filter with the same text: the run counts this one afresh from its next batch.
+    if (live != null && live.filter().expression().equals(query) && snapshot != appliedOver) {
+      return snapshot.throughLive();
+    }
+    TrafficStats none = new StatsAccumulator(1, snapshot.traffic().ipThreshold()).result();
+    ActiveFilter pending = new ActiveFilter(query, null);
+    return new Snapshot(snapshot.time(), snapshot.view(), none, snapshot.health(), snapshot.source(),
+        snapshot.sources(), snapshot.filter(), snapshot.alerts(), logmon.core.change.Comparison.NONE,
+        new LiveView(pending, none)).throughLive();
+  }
+
   private static void logFirstFrame() {
     ProcessHandle.current().info().startInstant().ifPresent(start -> Log.LOG.info("Dashboard: first frame {} ms after the"
         + " process started", java.time.Duration.between(start, java.time.Instant.now()).toMillis()));
@@ -290,13 +339,71 @@ public final class DashboardSink implements SnapshotSink {
       forceQuit();
     }
     boolean wasPaused = state.paused();
-    state = state.onKey(key, layout == null ? Panel.FOCUS_RING : layout.focusRing());
+    DashboardState before = state;
+    if (key.getKeyType() == KeyType.Enter && !state.editingFilter() && !state.help()) {
+      drillDown();
+    } else {
+      state = state.onKey(key, layout == null ? Panel.FOCUS_RING : layout.focusRing());
+      if (state.submitted() != null) {
+        submit(state.submitted(), state.focus());
+      } else if (!java.util.Objects.equals(before.query(), state.query())) {
+        // Esc: a level back. The run counts that filter afresh from the next batch (or none).
+        apply(state.query());
+      }
+    }
     if (state.paused() && !wasPaused) {
       frozen = liveModel();
     }
     if (state.quit()) {
       quitOnce();
     }
+  }
+
+  /** Enter on the selected row of the focused panel: that row's filter, as a new level. */
+  private void drillDown() {
+    Snapshot snapshot = shownModel().snapshot(); // what is on screen: while paused, the frozen figures
+    if (snapshot == null) {
+      return;
+    }
+    Panel panel = state.focus();
+    List<logmon.core.Ranked> entries = panel.entries(snapshot.traffic(), state);
+    if (entries.isEmpty()) {
+      return;
+    }
+    String value = entries.get(PanelView.selectedRow(state, entries.size())).name();
+    DrillDown.Step step = DrillDown.of(panel, value, state.query());
+    if (step != null) {
+      submit(step.expression(), step.focus());
+    }
+  }
+
+  /** Sends an expression to the run; the prompt shows why when it is refused. */
+  private void submit(String expression, Panel focus) {
+    if (expression.isEmpty()) {
+      state = state.cleared();
+      apply(null);
+      return;
+    }
+    String error = control.set(expression);
+    if (error != null) {
+      state = state.rejected(error);
+      return;
+    }
+    state = state.accepted(expression, focus);
+    freshLiveHistory();
+  }
+
+  private void apply(String expression) {
+    freshLiveHistory();
+    if (expression == null || control.set(expression) != null) {
+      control.clear();
+    }
+  }
+
+  private void freshLiveHistory() {
+    appliedOver = latest.get();
+    liveHistory = new RateHistory(HISTORY);
+    liveP99History = new RateHistory(HISTORY);
   }
 
   private static boolean isCtrl(KeyStroke key, char letter) {
@@ -331,8 +438,10 @@ public final class DashboardSink implements SnapshotSink {
   }
 
   private DashboardModel liveModel() {
-    return new DashboardModel(view, source, latest.get(), history.values(), history.seen(), state, quitSent,
-        p99History.values(), waiting);
+    boolean filtered = state.query() != null;
+    RateHistory rates = filtered ? liveHistory : history;
+    return new DashboardModel(view, source, shown(latest.get()), rates.values(), rates.seen(), state, quitSent,
+        (filtered ? liveP99History : p99History).values(), waiting);
   }
 
   /** The statistics of the last frame drawn (tests). */

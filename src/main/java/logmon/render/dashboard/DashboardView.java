@@ -17,6 +17,7 @@ import logmon.core.ViewSpec;
 import logmon.core.stats.Statistics;
 import logmon.core.alert.AlertStatus;
 import logmon.render.AlertText;
+import logmon.render.FilterText;
 import logmon.render.FlowText;
 import logmon.render.Numbers;
 import logmon.render.PlainText;
@@ -33,6 +34,8 @@ import logmon.render.dashboard.Spans.Span;
 final class DashboardView {
 
   static final String WAITING = "waiting for the first batch…";
+  /** The live filter's prompt, opened with {@code /}. */
+  static final String PROMPT = "where: ";
   static final String PAUSED = " PAUSED ";
   /** Shown from the moment of q: the lines already received are still being counted. */
   static final String STOPPING = " stopping… counting what was received ";
@@ -166,6 +169,9 @@ final class DashboardView {
       items.add(List.of(new Span(throttled, Ink.WARN)));
     }
     List<List<Span>> lines = alertBar(snapshot, width);
+    if (snapshot.filter() != null) {
+      lines.add(filterLine(snapshot.filter(), width));
+    }
     lines.addAll(Spans.flow(items, width));
     if (snapshot.mostlyMalformed()) {
       lines.add(List.of(new Span("warning: " + PlainText.MOSTLY_MALFORMED, Ink.WARN)));
@@ -188,6 +194,17 @@ final class DashboardView {
     return rows;
   }
 
+  /**
+   * "filtered: EXPR since 14:02:11" on a row of its own, the expression cut to the width (never the
+   * time): every figure below is of matching lines only.
+   */
+  static List<Span> filterLine(logmon.core.ActiveFilter filter, int width) {
+    String since = FilterText.since(filter);
+    int room = Math.max(4, width - FilterText.LABEL.length() - since.length());
+    return List.of(new Span(FilterText.LABEL, Ink.KEY), new Span(Cells.fit(filter.expression(), room), Ink.BOLD),
+        new Span(since, Ink.NORMAL));
+  }
+
   private static List<Span> item(String label, String value) {
     return List.of(new Span(label, Ink.NORMAL), new Span(value, Ink.BOLD));
   }
@@ -196,14 +213,21 @@ final class DashboardView {
     DashboardState state = model.state();
     List<Span> spans = new ArrayList<>();
     if (state.editingFilter()) {
-      spans.add(new Span("filter endpoints: ", Ink.BOLD));
-      spans.add(new Span(Cells.fit(state.draft(), Math.max(1, width - 45)) + "▏", Ink.NORMAL));
-      keys(spans, "Enter", "apply", "Esc", "cancel");
+      spans.add(new Span(PROMPT, Ink.BOLD));
+      if (state.error() != null) {
+        // What is wrong, and where: the expression stays as typed, nothing is applied.
+        int room = Math.max(1, width / 2 - PROMPT.length());
+        spans.add(new Span(Cells.fit(state.draft(), room) + "▏", Ink.NORMAL));
+        spans.add(new Span("  " + Cells.fit(state.error(), Math.max(1, width - room - PROMPT.length() - 3)), Ink.WARN));
+      } else {
+        spans.add(new Span(Cells.fit(state.draft(), Math.max(1, width - 40)) + "▏", Ink.NORMAL));
+        keys(spans, "Enter", "apply", "Esc", "cancel");
+      }
     } else {
       keys(spans, "q", "quit", "p", state.paused() ? "resume" : "pause", "tab", "focus", "s", "sort",
           "/", "filter", "?", "help");
-      if (!state.filter().isEmpty()) {
-        keys(spans, "esc", "clear filter");
+      if (state.query() != null) {
+        keys(spans, "esc", "back");
       }
     }
     Spans.drawSpans(g, 0, row, width, spans);
@@ -223,14 +247,16 @@ final class DashboardView {
       "",
       "q  Ctrl-C    quit; the last figures stay printed in the terminal",
       "p  space     pause or resume the display (the stream keeps running)",
-      "tab  arrows  move the focus between panels",
+      "tab  ← →     move the focus between panels",
+      "↑ ↓          select a row of the focused panel",
       "s            change the sort of the focused panel",
-      "/            filter the endpoints by text (Enter applies, Esc cancels)",
-      "esc          clear the endpoint filter",
+      "/            filter all counted data (--where language: status >= 500)",
+      "Enter        drill down: endpoint → its clients, client → its endpoints",
+      "esc          one filter back; the unfiltered figures come back last",
       "Ctrl-L       redraw the whole screen",
       "?            show this help; any key closes it",
       "",
-      "Counts are exact. The endpoint filter applies to the top entries shown.");
+      "Counts are exact. A filter counts from the next batch on.");
 
   private static void drawHelp(TextGraphics g, TerminalSize size) {
     int inner = HELP.stream().mapToInt(Cells::width).max().orElse(0);

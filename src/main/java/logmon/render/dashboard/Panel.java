@@ -1,12 +1,10 @@
 package logmon.render.dashboard;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import logmon.core.Ranked;
 import logmon.core.TrafficStats;
 import logmon.core.stats.Statistics;
-import logmon.render.Sanitizer;
 
 /**
  * The dashboard's panels as data (GoAccess style): what each shows, how it may be sorted, and
@@ -119,18 +117,12 @@ enum Panel {
     };
   }
 
-  /** This panel's entries, sorted and (for endpoints) filtered as the state says. */
+  /** This panel's entries, sorted as the state says. */
   List<Ranked> entries(TrafficStats traffic, DashboardState state) {
     if (source == null) {
       return List.of();
     }
-    String filter = this == ENDPOINTS ? state.filter() : "";
-    String needle = filter.toLowerCase(Locale.ROOT);
-    return source.apply(traffic).stream()
-        // Matched against the text people see: escapes, not raw control characters.
-        .filter(e -> needle.isEmpty() || Sanitizer.clean(e.name()).toLowerCase(Locale.ROOT).contains(needle))
-        .sorted(state.sortOf(this).order())
-        .toList();
+    return source.apply(traffic).stream().sorted(state.sortOf(this).order()).toList();
   }
 
   private static List<Ranked> statusEntries(TrafficStats traffic) {

@@ -64,9 +64,6 @@ final class PanelView {
     if (panel.focusable()) {
       spans.add(new Span(" " + state.sortOf(panel).label(), Ink.NORMAL));
     }
-    if (panel == Panel.ENDPOINTS && !state.filter().isEmpty()) {
-      spans.add(new Span(" · filter \"" + Cells.fit(state.filter(), 24) + "\"", Ink.KEY));
-    }
     if (panel == Panel.CLIENTS && model.snapshot() != null) {
       spans.add(new Span(" · more than " + Numbers.count(model.snapshot().traffic().ipThreshold()), Ink.NORMAL));
     }
@@ -92,10 +89,7 @@ final class PanelView {
     int rows = g.getSize().getRows();
     List<Ranked> entries = panel.entries(traffic, state);
     if (entries.isEmpty()) {
-      String text = panel == Panel.ENDPOINTS && !state.filter().isEmpty()
-          ? "no endpoint matches \"" + Cells.fit(state.filter(), 24) + "\""
-          : panel.emptyText();
-      Spans.put(g, 1, 0, text, Ink.DIM, width);
+      Spans.put(g, 1, 0, panel.emptyText(), Ink.DIM, width);
       return;
     }
     boolean more = entries.size() > rows;
@@ -114,7 +108,9 @@ final class PanelView {
       }
       RankChange.Mark mark = changes.of(panel.ranking(), entry.name()).mark();
       drawMark(g, i, mark, width);
-      Spans.put(g, nameColumn, i, Cells.fit(entry.name(), width - nameColumn), nameInk(mark), width);
+      // The focused panel's selected row (Enter drills into it) in reverse.
+      Ink ink = state.focus() == panel && selectedRow(state, entries.size()) == i ? Ink.FOCUS : nameInk(mark);
+      Spans.put(g, nameColumn, i, Cells.fit(entry.name(), width - nameColumn), ink, width);
     }
     if (more) {
       Spans.put(g, 1, shown, "… " + Numbers.count(entries.size() - shown) + " more", Ink.DIM, width);
@@ -135,6 +131,11 @@ final class PanelView {
   /** New entries and big climbers stand out by their name too. */
   private static Ink nameInk(RankChange.Mark mark) {
     return mark == RankChange.Mark.NEW ? Ink.NEW : mark == RankChange.Mark.UP ? Ink.BOLD : Ink.NORMAL;
+  }
+
+  /** The selected row, held within the rows there are. */
+  static int selectedRow(DashboardState state, int rows) {
+    return Math.max(0, Math.min(state.row(), rows - 1));
   }
 
   /**

@@ -34,13 +34,36 @@ class DashboardSinkTest {
   private final AtomicBoolean terminalClosed = new AtomicBoolean();
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
   private DashboardSink sink;
+  private final RecordingControl control = new RecordingControl();
+
+  /** The run's side of the live filter: checks as the run does (the real compiler), records what is applied. */
+  static final class RecordingControl implements logmon.core.LiveFilterControl {
+    final List<String> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final AtomicInteger cleared = new AtomicInteger();
+
+    @Override
+    public String set(String expression) {
+      try {
+        logmon.core.query.Query.compile(expression, logmon.core.format.LineParser.formats("auto"));
+      } catch (logmon.core.query.QueryException e) {
+        return e.getMessage();
+      }
+      applied.add(expression);
+      return null;
+    }
+
+    @Override
+    public void clear() {
+      cleared.incrementAndGet();
+    }
+  }
 
   @BeforeEach
   void start() {
     screen = new VirtualScreen(100, 30);
     sink = new DashboardSink(screen.screen, () -> terminalClosed.set(true), Fixtures.WINDOW,
         List.of(new SourceStatus("127.0.0.1:9999", SourceStatus.State.STARTING, null)), quits::incrementAndGet,
-        forced::incrementAndGet, new PrintStream(printed, true, StandardCharsets.UTF_8), false).start();
+        forced::incrementAndGet, new PrintStream(printed, true, StandardCharsets.UTF_8), false, control).start();
   }
 
   @AfterEach
@@ -227,21 +250,95 @@ class DashboardSinkTest {
   }
 
   @Test
-  void tabSortAndFilterKeysReachTheScreen() {
+  void tabAndSortKeysReachTheScreen() {
     sink.accept(Fixtures.sample());
     awaitScreen(text -> text.contains("requests 12,345"));
-
-    for (char c : "/ORDERS".toCharArray()) {
-      screen.terminal.addInput(new KeyStroke(c, false, false));
-    }
-    awaitScreen(text -> text.contains("filter endpoints: ORDERS"));
-    screen.terminal.addInput(new KeyStroke(com.googlecode.lanterna.input.KeyType.Enter));
-    awaitScreen(text -> text.contains("filter \"ORDERS\"") && text.contains("/api/v1/orders")
-        && !text.contains("/index.html"));
 
     screen.terminal.addInput(new KeyStroke(com.googlecode.lanterna.input.KeyType.Tab));
     screen.terminal.addInput(new KeyStroke('s', false, false));
     awaitScreen(text -> text.contains("Response codes  count ↓"));
+  }
+
+  @Test
+  void slashAppliesALiveFilterWhoseFiguresReplaceTheUnfilteredOnesUntilEsc() {
+    sink.accept(Fixtures.sample());
+    awaitScreen(text -> text.contains("requests 12,345"));
+
+    type("/status ==");
+    press(com.googlecode.lanterna.input.KeyType.Enter);
+    String refused = awaitScreen("the error on the prompt line", text -> text.contains("position 10: expected a value"));
+    assertThat(lastLine(refused)).startsWith("where: status ==").contains("position 10: expected a value");
+    assertThat(control.applied).as("nothing applied").isEmpty();
+    assertThat(refused).contains("requests 12,345").doesNotContain("filtered:");
+
+    type(" 500");
+    press(com.googlecode.lanterna.input.KeyType.Enter);
+    String pending = awaitScreen("the filter waiting for its first batch",
+        text -> text.contains("filtered: status == 500 from the next batch"));
+    assertThat(pending).contains("requests 0").doesNotContain("requests 12,345");
+    assertThat(control.applied).containsExactly("status == 500");
+
+    sink.accept(Fixtures.sample().withLive(live("status == 500", new Ranked("/boom", 145))));
+    awaitScreen(text -> text.contains("filtered: status == 500 since " + clock(Fixtures.TIME.minusSeconds(5)))
+        && text.contains("requests 145") && !text.contains("/index.html"));
+
+    press(com.googlecode.lanterna.input.KeyType.Escape);
+    awaitScreen("the unfiltered figures back at once",
+        text -> text.contains("requests 12,345") && !text.contains("filtered:"));
+    assertThat(control.cleared).hasValue(1);
+  }
+
+  @Test
+  void enterOnARowDrillsDownAndEscStepsBackOneLevel() {
+    sink.accept(Fixtures.sample());
+    awaitScreen(text -> text.contains("requests 12,345"));
+
+    press(com.googlecode.lanterna.input.KeyType.ArrowDown); // the second endpoint
+    press(com.googlecode.lanterna.input.KeyType.Enter);
+    String orders = "endpoint == '/api/v1/orders'";
+    awaitScreen(text -> text.contains("filtered: " + orders));
+    assertThat(control.applied).containsExactly(orders);
+
+    sink.accept(Fixtures.sample().withLive(live(orders, new Ranked("/api/v1/orders", 2_100))));
+    awaitScreen(text -> text.contains("requests 2,100"));
+
+    press(com.googlecode.lanterna.input.KeyType.Enter); // the focus moved to its clients: the busiest
+    String both = "(" + orders + ") and client == '64.242.88.10'";
+    awaitScreen(text -> text.contains("filtered: (endpoint == '/api/v1/orders') and client"));
+    assertThat(control.applied).containsExactly(orders, both);
+
+    press(com.googlecode.lanterna.input.KeyType.Escape);
+    awaitScreen(text -> text.contains("filtered: " + orders + " from the next batch"));
+    assertThat(control.applied).as("one level back: that filter again").containsExactly(orders, both, orders);
+
+    press(com.googlecode.lanterna.input.KeyType.Escape);
+    awaitScreen(text -> text.contains("requests 12,345") && !text.contains("filtered:"));
+    assertThat(control.cleared).hasValue(1);
+  }
+
+  private static logmon.core.LiveView live(String expression, Ranked endpoint) {
+    var traffic = Fixtures.snapshot(endpoint.count(), 0, 0, List.of(endpoint)).traffic();
+    return new logmon.core.LiveView(new logmon.core.ActiveFilter(expression, Fixtures.TIME.minusSeconds(5)), traffic);
+  }
+
+  private static String clock(java.time.Instant time) {
+    return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault())
+        .format(time);
+  }
+
+  private static String lastLine(String text) {
+    String[] lines = text.split("\n");
+    return lines[lines.length - 1];
+  }
+
+  private void type(String text) {
+    for (char c : text.toCharArray()) {
+      screen.terminal.addInput(new KeyStroke(c, false, false));
+    }
+  }
+
+  private void press(com.googlecode.lanterna.input.KeyType key) {
+    screen.terminal.addInput(new KeyStroke(key));
   }
 
   @Test

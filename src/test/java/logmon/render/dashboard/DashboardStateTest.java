@@ -40,7 +40,7 @@ class DashboardStateTest {
 
     assertThat(state.focus()).isEqualTo(Panel.ENDPOINTS);
     assertThat(state.paused()).isFalse();
-    assertThat(state.filter()).isEmpty();
+    assertThat(state.query()).isNull();
     assertThat(state.editingFilter()).isFalse();
     assertThat(state.sortOf(Panel.ENDPOINTS)).isEqualTo(Sort.COUNT_DESC);
     assertThat(state.sortOf(Panel.STATUS)).isEqualTo(Sort.CODE_ASC);
@@ -57,7 +57,7 @@ class DashboardStateTest {
   }
 
   @Test
-  void tabAndArrowsMoveFocusRoundTheRing() {
+  void tabAndSideArrowsMoveFocusRoundTheRing() {
     DashboardState state = DashboardState.initial();
     assertThat(press(state, KeyType.Tab).focus()).isEqualTo(Panel.STATUS);
     assertThat(press(state, KeyType.Tab, KeyType.Tab).focus()).isEqualTo(Panel.ERROR_ENDPOINTS);
@@ -66,9 +66,17 @@ class DashboardStateTest {
         .isEqualTo(Panel.ENDPOINTS);
     assertThat(press(state, KeyType.ReverseTab).focus()).isEqualTo(Panel.HOSTS);
     assertThat(press(state, KeyType.ArrowRight).focus()).isEqualTo(Panel.STATUS);
-    assertThat(press(state, KeyType.ArrowDown).focus()).isEqualTo(Panel.STATUS);
     assertThat(press(state, KeyType.ArrowLeft).focus()).isEqualTo(Panel.HOSTS);
-    assertThat(press(state, KeyType.ArrowUp).focus()).isEqualTo(Panel.HOSTS);
+  }
+
+  @Test
+  void upAndDownSelectARowOfTheFocusedPanelAndAnotherPanelStartsAtTheTop() {
+    DashboardState third = press(DashboardState.initial(), KeyType.ArrowDown, KeyType.ArrowDown);
+    assertThat(third.focus()).isEqualTo(Panel.ENDPOINTS);
+    assertThat(third.row()).isEqualTo(2);
+    assertThat(press(third, KeyType.ArrowUp).row()).isEqualTo(1);
+    assertThat(press(DashboardState.initial(), KeyType.ArrowUp).row()).isZero();
+    assertThat(press(third, KeyType.Tab).row()).isZero();
   }
 
   @Test
@@ -94,25 +102,64 @@ class DashboardStateTest {
   }
 
   @Test
-  void slashTypesAFilterEnterAppliesEscCancels() {
-    DashboardState typing = press(DashboardState.initial(), "/", "api");
+  void slashTypesAnExpressionEnterSubmitsItEscCancels() {
+    DashboardState typing = press(DashboardState.initial(), "/", "status >= 500");
     assertThat(typing.editingFilter()).isTrue();
-    assertThat(typing.draft()).isEqualTo("api");
-    assertThat(typing.filter()).isEmpty();
+    assertThat(typing.draft()).isEqualTo("status >= 500");
+    assertThat(typing.query()).isNull();
 
-    DashboardState applied = press(typing, KeyType.Enter);
+    DashboardState submitted = press(typing, KeyType.Enter);
+    assertThat(submitted.submitted()).as("for the run to check").isEqualTo("status >= 500");
+    assertThat(submitted.query()).as("not in force until the run accepts it").isNull();
+
+    DashboardState refused = submitted.rejected("position 8: expected a value");
+    assertThat(refused.editingFilter()).isTrue();
+    assertThat(refused.draft()).isEqualTo("status >= 500");
+    assertThat(refused.error()).isEqualTo("position 8: expected a value");
+    assertThat(refused.submitted()).isNull();
+    assertThat(press(refused, "0").error()).as("typing on clears the message").isNull();
+
+    DashboardState applied = submitted.accepted("status >= 500", Panel.ENDPOINTS);
     assertThat(applied.editingFilter()).isFalse();
-    assertThat(applied.filter()).isEqualTo("api");
+    assertThat(applied.query()).isEqualTo("status >= 500");
 
-    DashboardState cancelled = press(applied, "/", KeyType.Backspace, KeyType.Backspace, KeyType.Backspace, "x",
-        KeyType.Escape);
-    assertThat(cancelled.filter()).isEqualTo("api");
+    DashboardState cancelled = press(applied, "/", KeyType.Backspace, "x", KeyType.Escape);
+    assertThat(cancelled.query()).isEqualTo("status >= 500");
     assertThat(cancelled.editingFilter()).isFalse();
+    assertThat(press(applied, "/").draft()).as("the prompt starts from the filter in force").isEqualTo("status >= 500");
+  }
 
-    DashboardState edited = press(applied, "/", KeyType.Backspace, "p", KeyType.Enter);
-    assertThat(edited.filter()).isEqualTo("app");
+  @Test
+  void escStepsBackOneLevelAtATime() {
+    DashboardState two = DashboardState.initial().accepted("status >= 500", Panel.ENDPOINTS)
+        .accepted("(status >= 500) and client == a", Panel.ENDPOINTS);
+    assertThat(two.queries()).hasSize(2);
 
-    assertThat(press(applied, KeyType.Escape).filter()).isEmpty();
+    DashboardState one = press(two, KeyType.Escape);
+    assertThat(one.query()).isEqualTo("status >= 500");
+    assertThat(press(one, KeyType.Escape).query()).isNull();
+    assertThat(press(one, KeyType.Escape, KeyType.Escape).query()).isNull();
+    assertThat(two.cleared().queries()).isEmpty();
+  }
+
+  @Test
+  void drillingDownQuotesTheRowAndNarrowsTheFilterInForce() {
+    assertThat(DrillDown.of(Panel.ENDPOINTS, "/a?b=1", null))
+        .isEqualTo(new DrillDown.Step("endpoint == '/a?b=1'", Panel.CLIENTS));
+    assertThat(DrillDown.of(Panel.ERROR_ENDPOINTS, "/it's", null).expression()).isEqualTo("endpoint == '/it\\'s'");
+    assertThat(DrillDown.of(Panel.CLIENTS, "10.0.0.1", "status == 5xx"))
+        .isEqualTo(new DrillDown.Step("(status == 5xx) and client == '10.0.0.1'", Panel.ENDPOINTS));
+    assertThat(DrillDown.of(Panel.HOSTS, "shop.example", null).expression()).isEqualTo("host == 'shop.example'");
+    assertThat(DrillDown.of(Panel.STATUS, "404", null)).isNull();
+    assertThat(DrillDown.of(Panel.ENDPOINTS, "/ends\\", null)).as("no quoting closes it").isNull();
+    // What the query language reads back is the row's text exactly.
+    for (String value : List.of("/it's", "/a\\'b", "/x\\y", "/\u001b]0;t\u0007", "/[a](b)~==q,x")) {
+      String expression = DrillDown.of(Panel.ENDPOINTS, value, null).expression();
+      var query = logmon.core.query.Query.compile(expression, logmon.core.format.LineParser.formats("common"));
+      var line = logmon.core.format.LineParser.of("common").parse(
+          "1.2.3.4 - - [07/Mar/2004:16:05:49 -0800] \"GET " + value + " HTTP/1.1\" 200 1");
+      assertThat(query.test(line)).as(expression).isTrue();
+    }
   }
 
   @Test
@@ -149,14 +196,8 @@ class DashboardStateTest {
   }
 
   @Test
-  void entriesAreFilteredOnTheEscapedTextIgnoringCaseAndSorted() {
+  void entriesAreSortedAsTheStateSays() {
     var traffic = Fixtures.sample().traffic();
-    DashboardState filtered = press(DashboardState.initial(), "/", "\\X1B", KeyType.Enter);
-    assertThat(Panel.ENDPOINTS.entries(traffic, filtered)).extracting(Ranked::name)
-        .containsExactly(Fixtures.TITLE_ATTACK, Fixtures.CLEAR_ATTACK);
-    // The filter applies to the endpoint panel only.
-    assertThat(Panel.CLIENTS.entries(traffic, filtered)).hasSize(2);
-
     DashboardState byName = press(DashboardState.initial(), "s");
     assertThat(Panel.ENDPOINTS.entries(traffic, byName)).extracting(Ranked::name)
         .containsExactly(Fixtures.TITLE_ATTACK, "/api/v1/orders", "/index.html", Fixtures.LONG_ENDPOINT,

@@ -167,8 +167,38 @@ class DashboardViewTest {
     String text = screen.draw(model);
 
     assertThat(text).contains("evil\\x1b]0;x\\x07host:1 disconnected, retrying (refused\\x1b[2J)");
-    assertThat(text).contains("filter endpoints: \\x1b]");
+    assertThat(text).contains("where: \\x1b]");
     assertThat(screen.controlCells()).isEmpty();
+  }
+
+  @Test
+  void aFilterInForceIsSaidUnderTheTitleWithSinceWhen() {
+    var filtered = withFilter(Fixtures.sample(), "status >= 500");
+    List<String> lines = List.of(new VirtualScreen(100, 30).draw(Fixtures.model(filtered)).split("\n"));
+
+    assertThat(lines.get(1).strip()).isEqualTo("filtered: status >= 500 since " + clock(Fixtures.TIME.minusSeconds(90)));
+    assertThat(lines.get(2)).contains("requests 12,345");
+  }
+
+  @Test
+  void aLongHostileFilterIsCutToTheWidthEscapedAndKeepsItsTime() {
+    String expression = "agent ~ '\u001b]0;pwned\u0007" + "x".repeat(300) + "'";
+    VirtualScreen screen = new VirtualScreen(80, 24);
+    List<String> lines = List.of(screen.draw(Fixtures.model(withFilter(Fixtures.sample(), expression))).split("\n"));
+
+    assertThat(lines.get(1)).startsWith("filtered: agent ~ '\\x1b]0;pwned\\x07xxx")
+        .contains("x… since " + clock(Fixtures.TIME.minusSeconds(90)));
+    assertThat(screen.controlCells()).isEmpty();
+  }
+
+  private static Snapshot withFilter(Snapshot snapshot, String expression) {
+    return new Snapshot(snapshot.time(), snapshot.view(), snapshot.traffic(), snapshot.health(), snapshot.source(),
+        snapshot.sources(), new logmon.core.ActiveFilter(expression, Fixtures.TIME.minusSeconds(90)));
+  }
+
+  private static String clock(java.time.Instant time) {
+    return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault())
+        .format(time);
   }
 
   @Test
@@ -226,22 +256,33 @@ class DashboardViewTest {
   }
 
   @Test
-  void filterAndSortChangeWhatTheEndpointPanelShows() {
-    var filtered = DashboardState.initial().onKey(new KeyStroke('/', false, false));
-    for (char c : "API".toCharArray()) {
-      filtered = filtered.onKey(new KeyStroke(c, false, false));
-    }
-    filtered = filtered.onKey(new KeyStroke(KeyType.Enter));
-
-    String screen = new VirtualScreen(100, 30).draw(Fixtures.model(Fixtures.sample(), filtered));
-
-    assertThat(screen).contains("filter \"API\"", "/api/v1/orders").doesNotContain("/index.html");
-
+  void sortChangesWhatTheEndpointPanelShowsAndTheSelectedRowIsReversed() {
     var byName = DashboardState.initial().onKey(new KeyStroke('s', false, false));
     List<String> lines = linesOf(100, 30, Fixtures.model(Fixtures.sample(), byName));
     assertThat(lines.stream().filter(l -> l.contains("/api/v1/orders")).findFirst().orElseThrow())
         .isEqualTo(lines.get(indexOf(lines, "/index.html") - 1));
     assertThat(String.join("\n", lines)).contains("name ↑");
+
+    var second = DashboardState.initial().onKey(new KeyStroke(KeyType.ArrowDown));
+    VirtualScreen screen = new VirtualScreen(100, 30);
+    List<String> shown = List.of(screen.draw(Fixtures.model(Fixtures.sample(), second)).split("\n"));
+    int row = indexOf(shown, "/api/v1/orders");
+    int column = shown.get(row).indexOf("/api/v1/orders");
+    assertThat(screen.terminal.getCharacter(column, row).getModifiers())
+        .contains(com.googlecode.lanterna.SGR.REVERSE);
+    int first = indexOf(shown, "/index.html");
+    assertThat(screen.terminal.getCharacter(shown.get(first).indexOf("/index.html"), first).getModifiers())
+        .doesNotContain(com.googlecode.lanterna.SGR.REVERSE);
+  }
+
+  @Test
+  void aRefusedExpressionIsSaidOnThePromptLine() {
+    var state = DashboardState.initial().onKey(new KeyStroke('/', false, false))
+        .onKey(new KeyStroke('x', false, false)).onKey(new KeyStroke(KeyType.Enter))
+        .rejected("position 1: unknown field x");
+    List<String> lines = linesOf(100, 30, Fixtures.model(Fixtures.sample(), state));
+
+    assertThat(lines.get(29)).startsWith("where: x▏").contains("position 1: unknown field x");
   }
 
   @Test
@@ -263,7 +304,8 @@ class DashboardViewTest {
   void anySizeDrawsWithoutExceptionAndWithinItsPanels(int columns, int rows) {
     var everything = DashboardState.initial().onKey(new KeyStroke('p', false, false))
         .onKey(new KeyStroke('/', false, false)).onKey(new KeyStroke('x', false, false));
-    for (Snapshot snapshot : new Snapshot[] {null, Fixtures.sample(), Fixtures.mostlyMalformed()}) {
+    for (Snapshot snapshot : new Snapshot[] {null, Fixtures.sample(), Fixtures.mostlyMalformed(),
+        withFilter(Fixtures.sample(), "path ~ '\u001b[2J" + "x".repeat(300) + "'")}) {
       for (DashboardState state : new DashboardState[] {DashboardState.initial(), everything,
           DashboardState.initial().onKey(new KeyStroke('?', false, false))}) {
         VirtualScreen screen = new VirtualScreen(columns, rows);
