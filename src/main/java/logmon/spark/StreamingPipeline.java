@@ -157,7 +157,9 @@ public final class StreamingPipeline {
 
     @Override
     public void call(JavaRDD<TallyTable> tables) {
-      tables.count();
+      if (DriverTables.of(tables.rdd()).isEmpty()) { // an empty batch's table is made already
+        tables.count();
+      }
     }
   }
 

@@ -172,6 +172,49 @@ class StreamingPipelineTest {
     assertThat(totals.counts().malformed()).isEqualTo(1);
   }
 
+  /**
+   * At rest a window holds only batches that received nothing: it is merged on the driver, and no
+   * Spark job runs for it (issue 11: a job per batch was nearly all of logmon's CPU at rest). The
+   * snapshot says the same as a job's would: nothing in the window, each batch listed.
+   */
+  @Test
+  void aWindowOfEmptyBatchesRunsNoSparkJob() throws Exception {
+    var view = ViewSpec.window(BATCH, BATCH.multipliedBy(2), BATCH);
+    java.util.Set<Long> batchesWithJobs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    var jobs = new org.apache.spark.scheduler.SparkListener() {
+      @Override
+      public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+        String batch = start.properties() == null ? null
+            : start.properties().getProperty("spark.streaming.internal.batchTime");
+        if (batch != null) {
+          batchesWithJobs.add(Long.parseLong(batch));
+        }
+      }
+    };
+    spark.sc().addSparkListener(jobs);
+    List<Snapshot> out;
+    try {
+      out = run(settings(view), List.of(List.of(line("a", "/x", 200, 100)), List.of(), List.of(), List.of()), null);
+      spark.sc().listenerBus().waitUntilEmpty(); // every job's start event delivered (events are async)
+    } finally {
+      spark.sc().removeSparkListener(jobs);
+    }
+    long[] times = out.stream().mapToLong(snapshot -> snapshot.time().toEpochMilli()).toArray();
+    assertThat(batchesWithJobs).as("batches 1 and 2 hold a line: a job each").contains(times[0], times[1]);
+    assertThat(batchesWithJobs).as("batches 3 and 4: windows of empty batches").doesNotContain(times[2], times[3]);
+    for (Snapshot rest : out.subList(2, 4)) {
+      TrafficStats traffic = rest.traffic();
+      assertThat(traffic.requests()).isZero();
+      assertThat(traffic.malformed()).isZero();
+      assertThat(traffic.status()).isEmpty();
+      assertThat(traffic.topEndpoints()).isEmpty();
+      assertThat(traffic.batches()).extracting(BatchCount::requests).containsExactly(0L, 0L);
+      assertThat(traffic.sinceMillis()).isEqualTo(rest.time().toEpochMilli() - BATCH.toMillis());
+      assertThat(traffic.sourceLines()).isEqualTo(Map.of("stdin", 0L));
+      assertThat(rest.requestsPerSecond()).isZero();
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(StateMethod.class)
   void cumulativeModeKeepsRunningTotalsAcrossBatches(StateMethod state, @TempDir Path checkpoint)
