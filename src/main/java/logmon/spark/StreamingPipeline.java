@@ -63,8 +63,14 @@ public final class StreamingPipeline {
    */
   static void buildGraph(JavaStreamingContext context, JobSettings settings, String checkpointDir,
       SourceOpener opener) {
-    if (checkpointDir != null) {
-      context.checkpoint(checkpointDir);
+    if (checkpointDir != null && settings.checkpointDir() != null) {
+      context.checkpoint(checkpointDir); // --checkpoint: the graph too, every batch, for a restart
+    } else if (checkpointDir != null) {
+      // A temporary checkpoint is removed at exit and never restored: only the state's RDDs are
+      // checkpointed there (to cut their lineage), not the whole graph every batch, which Spark
+      // does when the streaming context has a checkpoint (a file a batch, most of an idle batch's
+      // CPU in cumulative mode).
+      context.sparkContext().setCheckpointDir(checkpointDir);
     }
     List<JavaDStream<TallyTable>> perSource = new ArrayList<>();
     List<SourceStreams.Opened<?>> opened = new ArrayList<>();
