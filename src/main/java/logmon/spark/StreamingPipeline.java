@@ -129,7 +129,7 @@ public final class StreamingPipeline {
       }
       var publisher = new RunningPublisher(view, settings.top(), settings.ipThreshold(), settings.topBy());
       new JavaStreamingContext(tables.context())
-          .transform(List.of(changes, snapshots, perBatch.toJavaDStream()), publisher.join())
+          .transform(List.of(changes, snapshots, perBatch.toJavaDStream(), tables), publisher.join())
           .foreachRDD(publisher);
       return;
     }

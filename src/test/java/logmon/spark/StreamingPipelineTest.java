@@ -181,24 +181,8 @@ class StreamingPipelineTest {
   void aWindowOfEmptyBatchesRunsNoSparkJob() throws Exception {
     var view = ViewSpec.window(BATCH, BATCH.multipliedBy(2), BATCH);
     java.util.Set<Long> batchesWithJobs = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    var jobs = new org.apache.spark.scheduler.SparkListener() {
-      @Override
-      public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
-        String batch = start.properties() == null ? null
-            : start.properties().getProperty("spark.streaming.internal.batchTime");
-        if (batch != null) {
-          batchesWithJobs.add(Long.parseLong(batch));
-        }
-      }
-    };
-    spark.sc().addSparkListener(jobs);
-    List<Snapshot> out;
-    try {
-      out = run(settings(view), List.of(List.of(line("a", "/x", 200, 100)), List.of(), List.of(), List.of()), null);
-      spark.sc().listenerBus().waitUntilEmpty(); // every job's start event delivered (events are async)
-    } finally {
-      spark.sc().removeSparkListener(jobs);
-    }
+    List<Snapshot> out = withJobsSeen(batchesWithJobs,
+        () -> run(settings(view), List.of(List.of(line("a", "/x", 200, 100)), List.of(), List.of(), List.of()), null));
     long[] times = out.stream().mapToLong(snapshot -> snapshot.time().toEpochMilli()).toArray();
     assertThat(batchesWithJobs).as("batches 1 and 2 hold a line: a job each").contains(times[0], times[1]);
     assertThat(batchesWithJobs).as("batches 3 and 4: windows of empty batches").doesNotContain(times[2], times[3]);
@@ -212,6 +196,59 @@ class StreamingPipelineTest {
       assertThat(traffic.sinceMillis()).isEqualTo(rest.time().toEpochMilli() - BATCH.toMillis());
       assertThat(traffic.sourceLines()).isEqualTo(Map.of("stdin", 0L));
       assertThat(rest.requestsPerSecond()).isZero();
+    }
+  }
+
+  /**
+   * Cumulative mode at rest: a batch that received nothing runs no Spark job (its snapshot is the
+   * running totals the driver has, with the batch's own zero counts), except the first in the JVM
+   * and the state's checkpoint batches; the lines after the rest are counted on top, exactly.
+   */
+  @Test
+  void cumulativeModeRunsNoSparkJobForAnEmptyBatch(@TempDir Path checkpoint) throws Exception {
+    var view = ViewSpec.cumulative(BATCH);
+    java.util.Set<Long> batchesWithJobs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<Snapshot> out = withJobsSeen(batchesWithJobs, () -> run(settings(view, StateMethod.MAP_WITH_STATE),
+        List.of(List.of(line("a", "/x", 200, 100)), List.of(), List.of(), List.of(line("b", "/y", 404, 7)), List.of()),
+        checkpoint));
+    long[] times = out.stream().mapToLong(snapshot -> snapshot.time().toEpochMilli()).toArray();
+    assertThat(batchesWithJobs).as("batches with lines").contains(times[0], times[3]);
+    assertThat(batchesWithJobs).as("empty batches").doesNotContain(times[1], times[2], times[4]);
+    assertThat(out).extracting(s -> s.traffic().requests()).containsExactly(1L, 1L, 1L, 2L, 2L);
+    assertThat(out).extracting(s -> s.traffic().lastBatch().requests()).containsExactly(1L, 0L, 0L, 1L, 0L);
+    assertThat(out).extracting(s -> s.traffic().batches().get(0).batchTimeMillis())
+        .containsExactly(times[0], times[1], times[2], times[3], times[4]);
+    assertThat(out).extracting(s -> s.traffic().sinceMillis()).containsOnly(times[0]);
+    assertThat(out).extracting(s -> s.traffic().sourceLines().get("stdin")).containsExactly(1L, 1L, 1L, 2L, 2L);
+    assertThat(out.get(2).traffic().topEndpoints()).containsExactly(new Ranked("/x", 1));
+    assertThat(out.get(4).traffic().topEndpoints()).containsExactly(new Ranked("/x", 1), new Ranked("/y", 1));
+    assertThat(out.get(4).traffic().status()).isEqualTo(Map.of("200", 1L, "404", 1L));
+    assertThat(out.get(2).requestsPerSecond()).isZero();
+  }
+
+  interface Batches {
+    List<Snapshot> run() throws Exception;
+  }
+
+  /** Runs the batches, noting the batch time of every Spark job they started. */
+  private static List<Snapshot> withJobsSeen(java.util.Set<Long> batchesWithJobs, Batches batches) throws Exception {
+    var jobs = new org.apache.spark.scheduler.SparkListener() {
+      @Override
+      public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+        String batch = start.properties() == null ? null
+            : start.properties().getProperty("spark.streaming.internal.batchTime");
+        if (batch != null) {
+          batchesWithJobs.add(Long.parseLong(batch));
+        }
+      }
+    };
+    spark.sc().addSparkListener(jobs);
+    try {
+      List<Snapshot> out = batches.run();
+      spark.sc().listenerBus().waitUntilEmpty(); // every job's start event delivered (events are async)
+      return out;
+    } finally {
+      spark.sc().removeSparkListener(jobs);
     }
   }
 
