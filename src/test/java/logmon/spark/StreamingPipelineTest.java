@@ -226,6 +226,32 @@ class StreamingPipelineTest {
     assertThat(out.get(2).requestsPerSecond()).isZero();
   }
 
+  /**
+   * At rest the state's checkpoint batch (every 10th) still runs a job: it writes the state, which
+   * cuts the lineage the skipped batches grow, and is where Spark times keys out (--forget-after).
+   */
+  @Test
+  void cumulativeModeAtRestStillCheckpointsTheState(@TempDir Path checkpoint) throws Exception {
+    var view = ViewSpec.cumulative(BATCH);
+    java.util.Set<Long> batchesWithJobs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<List<String>> batches = new ArrayList<>();
+    batches.add(List.of(line("a", "/x", 200, 100)));
+    for (int i = 0; i < 11; i++) {
+      batches.add(List.of());
+    }
+    List<Snapshot> out = withJobsSeen(batchesWithJobs,
+        () -> run(settings(view, StateMethod.MAP_WITH_STATE), batches, checkpoint));
+    long[] times = out.stream().mapToLong(snapshot -> snapshot.time().toEpochMilli()).toArray();
+    // Spark checkpoints the state at the batch 10 intervals after its zero time: the 10th batch.
+    assertThat(batchesWithJobs).as("the first batch and the checkpoint batch").contains(times[0], times[9]);
+    assertThat(java.util.Arrays.stream(times, 1, 12).filter(batchesWithJobs::contains)).as("empty batches with a job")
+        .containsExactly(times[9]);
+    try (var files = java.nio.file.Files.walk(checkpoint)) {
+      assertThat(files.map(file -> file.getFileName().toString())).anyMatch(name -> name.startsWith("rdd-"));
+    }
+    assertThat(out).extracting(s -> s.traffic().requests()).containsOnly(1L);
+  }
+
   interface Batches {
     List<Snapshot> run() throws Exception;
   }
