@@ -47,7 +47,7 @@ final class BatchSummaries<T> implements Function2<JavaRDD<T>, Time, JavaRDD<Tal
   @Override
   public JavaRDD<TallyTable> call(JavaRDD<T> lines, Time time) {
     // Runs on the driver, where the clock offset is known: record real times.
-    long batchMillis = time.milliseconds() + ResumeClock.offsetMillis();
+    long batchMillis = ResumeClock.realMillis(time.milliseconds());
     if (lines.getNumPartitions() == 0) {
       // An empty batch still counts: for windows, rates, and the source's listing.
       TallyTable empty = new TallyTable();

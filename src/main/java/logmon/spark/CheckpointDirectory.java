@@ -117,13 +117,14 @@ final class CheckpointDirectory implements AutoCloseable {
    * checkpoint is more than {@code maxReplayBatches} batches old, so Spark replays no more than
    * that. Saved with the metadata before Spark starts.
    */
-  long resumeClockOffset(long batchMillis, int maxReplayBatches, long nowMillis) throws IOException {
+  Resume resumeClockOffset(long batchMillis, int maxReplayBatches, long nowMillis) throws IOException {
     long saved = Long.parseLong(metadata.getProperty(CLOCK_OFFSET, "0"));
     long offset = saved;
+    long restoredUpTo = Long.MIN_VALUE;
     List<Long> times = sparkCheckpointFiles(dir);
     if (!times.isEmpty()) {
-      long lastCheckpointReal = times.get(times.size() - 1) + saved;
-      long behind = nowMillis - lastCheckpointReal;
+      restoredUpTo = times.get(times.size() - 1);
+      long behind = nowMillis - (restoredUpTo + saved);
       long skippable = behind - (long) maxReplayBatches * batchMillis;
       if (skippable > 0) {
         offset = saved + skippable / batchMillis * batchMillis; // stay on the batch grid
@@ -131,8 +132,14 @@ final class CheckpointDirectory implements AutoCloseable {
     }
     metadata.setProperty(CLOCK_OFFSET, Long.toString(offset));
     writeMetadata();
-    return offset;
+    return new Resume(saved, restoredUpTo, offset);
   }
+
+  /**
+   * The clock of a restored run: the saved offset and the Spark time of the last checkpointed batch
+   * (batches up to it were generated on the saved offset's clock), and the offset from now on.
+   */
+  record Resume(long savedOffset, long restoredUpTo, long offset) {}
 
   private void writeMetadata() throws IOException {
     Path temp = dir.resolve(METADATA + ".tmp");

@@ -74,7 +74,7 @@ final class FlowController implements StreamingListener {
     if (streams == 0) {
       return;
     }
-    long batchMillis = info.batchTime().milliseconds() + ResumeClock.offsetMillis();
+    long batchMillis = ResumeClock.realMillis(info.batchTime().milliseconds());
     Long lines = linesByBatch.remove(batchMillis);
     linesByBatch.headMap(batchMillis).clear();
     boolean held = backlog != null && backlog.takeHeld();

@@ -131,7 +131,7 @@ public final class RunMonitor implements StreamingListener {
         millis(info.totalDelay()), batchesCompleted.incrementAndGet(), flowState.throttled(),
         flowState.rateLimit(), null);
     synchronized (this) {
-      lastCompletedBatchMillis = info.batchTime().milliseconds() + ResumeClock.offsetMillis();
+      lastCompletedBatchMillis = ResumeClock.realMillis(info.batchTime().milliseconds());
       notifyAll();
     }
   }

@@ -32,7 +32,7 @@ final class SnapshotPublisher {
 
   static void publish(ViewSpec view, Time time, java.util.function.Supplier<TrafficStats> stats) {
     try {
-      RunMonitor.current().publish(Instant.ofEpochMilli(time.milliseconds() + ResumeClock.offsetMillis()),
+      RunMonitor.current().publish(Instant.ofEpochMilli(ResumeClock.realMillis(time.milliseconds())),
           view, stats.get());
     } catch (RuntimeException e) {
       // An exception escaping foreachRDD would stop the whole streaming context.

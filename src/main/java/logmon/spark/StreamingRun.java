@@ -106,9 +106,11 @@ public final class StreamingRun {
       if (durable != null) {
         // Measured now, not before the restore: starting Spark takes seconds, and every batch
         // interval of them would be one more batch to replay.
-        ResumeClock.setOffsetMillis(durable.resumeClockOffset(
-            settings.view().batch().toMillis(), MAX_REPLAY_BATCHES, System.currentTimeMillis()));
-        LOG.info("Spark clock offset: {} ms", ResumeClock.offsetMillis());
+        CheckpointDirectory.Resume resume = durable.resumeClockOffset(
+            settings.view().batch().toMillis(), MAX_REPLAY_BATCHES, System.currentTimeMillis());
+        ResumeClock.resume(resume.savedOffset(), resume.restoredUpTo(), resume.offset());
+        LOG.info("Spark clock offset: {} ms (batches generated before the restart: {} ms)", resume.offset(),
+            resume.savedOffset());
         if (settings.writeAheadLog() && settings.isLocal()) {
           SparkSettings.useReceiverLog(checkpoint);
         }

@@ -12,13 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code --alert} end to end: the real bin/logmon reading a feed from a real {@code nc -lk}, in
  * which the test switches 500s on and off. The issue's own case, {@code 5xx > 2% for 1m} over an
- * incident of 70 s, runs once (it needs about three minutes); the others use holds of seconds.
+ * incident of 70 s, runs once (it needs about three minutes, most of it the rule's minute-long holds);
+ * the others use holds of seconds, and run beside it.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class AlertEndToEndTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

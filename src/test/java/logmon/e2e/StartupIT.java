@@ -99,8 +99,10 @@ class StartupIT {
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf("StartupIT: --duration 2s while waiting for the master: exit after %.1f s%n", seconds);
 
+    // Exit 0 is the proof that --duration ended it: giving up on the master exits 1 with its line.
     assertThat(code).as(logmon.stderrText()).isZero();
-    assertThat(seconds).as("seconds to exit with --duration 2s (the master's 12 s never reached)").isLessThan(12);
+    assertThat(logmon.stderrText()).doesNotContain("cannot reach the Spark master");
+    assertThat(seconds).as("seconds to exit with --duration 2s (a hang detector)").isLessThan(40);
   }
 
   @Test
