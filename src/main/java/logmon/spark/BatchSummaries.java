@@ -52,7 +52,9 @@ final class BatchSummaries<T> implements Function2<JavaRDD<T>, Time, JavaRDD<Tal
       // An empty batch still counts: for windows, rates, and the source's listing.
       TallyTable empty = new TallyTable();
       empty.addBatchMarkers(batchMillis, sourceName);
-      return JavaSparkContext.fromSparkContext(lines.context()).parallelize(List.of(empty), 1);
+      JavaRDD<TallyTable> rdd = JavaSparkContext.fromSparkContext(lines.context()).parallelize(List.of(empty), 1);
+      DriverTables.remember(rdd.rdd(), empty); // a window of such tables needs no job
+      return rdd;
     }
     return lines.mapPartitions(new TallyPartition<>(feed, logFormat, where, topBy))
         .coalesce(1, parseInParallel)

@@ -1,6 +1,8 @@
 package logmon.spark;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,11 @@ import logmon.core.StateChange;
 import logmon.core.StateChanges;
 import logmon.core.StatKey;
 import logmon.core.Tally;
+import logmon.core.TallyTable;
 import logmon.core.ViewSpec;
+import org.apache.spark.Dependency;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.api.java.function.Function2;
@@ -45,6 +50,8 @@ final class RunningPublisher implements VoidFunction2<JavaRDD<StateChange>, Time
   private transient RunningTotals totals;
   /** Each batch's state snapshot (an RDD not computed unless needed), by batch time (millis). */
   private transient ConcurrentSkipListMap<Long, JavaRDD<Tuple2<StatKey, Tally>>> snapshots;
+  /** The batches that received nothing: their tables, made on the driver, by batch time (millis). */
+  private transient ConcurrentSkipListMap<Long, List<TallyTable>> quiet;
 
   RunningPublisher(ViewSpec view, int top, long ipThreshold, List<String> topBy) {
     this.view = view;
@@ -62,6 +69,15 @@ final class RunningPublisher implements VoidFunction2<JavaRDD<StateChange>, Time
   @Override
   public void call(JavaRDD<StateChange> changes, Time time) {
     JavaRDD<Tuple2<StatKey, Tally>> snapshot = takeSnapshot(time);
+    List<TallyTable> quietTables = take(quiet(), time);
+    if (quietTables != null && totals != null && totals.exact() && !checkpointPending(changes.rdd(), new HashSet<>())) {
+      // Nothing received (logmon at rest): the state's changes would only repeat the totals it has
+      // (the batch's time and sources' markers; the state itself is still updated, by the next job
+      // through the lineage), so no job runs. Every checkpoint batch still runs one: it cuts the
+      // lineage and is where Spark times keys out (--forget-after).
+      SnapshotPublisher.publish(view, time, () -> totals.result(perBatchEntries(quietTables)));
+      return;
+    }
     SnapshotPublisher.publish(view, time, () -> {
       List<Map.Entry<StatKey, Tally>> thisBatch = new ArrayList<>();
       RunningTotals running = totals;
@@ -101,14 +117,57 @@ final class RunningPublisher implements VoidFunction2<JavaRDD<StateChange>, Time
 
   /** This batch's snapshot; those of earlier batches are let go of. */
   private JavaRDD<Tuple2<StatKey, Tally>> takeSnapshot(Time time) {
-    var all = snapshots();
-    all.headMap(time.milliseconds()).clear();
-    return all.remove(time.milliseconds());
+    return take(snapshots(), time);
+  }
+
+  private synchronized ConcurrentSkipListMap<Long, List<TallyTable>> quiet() {
+    if (quiet == null) {
+      quiet = new ConcurrentSkipListMap<>();
+    }
+    return quiet;
+  }
+
+  /** This batch's entry; those of earlier batches are let go of. */
+  private static <T> T take(ConcurrentSkipListMap<Long, T> byBatch, Time time) {
+    byBatch.headMap(time.milliseconds()).clear();
+    return byBatch.remove(time.milliseconds());
+  }
+
+  /** The per-batch entries of the batch's tables, as the job would have gathered them. */
+  private static List<Map.Entry<StatKey, Tally>> perBatchEntries(List<TallyTable> tables) {
+    List<Map.Entry<StatKey, Tally>> entries = new ArrayList<>();
+    for (TallyTable table : tables) {
+      table.forEach((key, tally) -> {
+        if (key.isPerBatch()) {
+          entries.add(Map.entry(key, tally));
+        }
+      });
+    }
+    return entries;
   }
 
   /**
-   * The transform: its RDDs are the state's changes, its snapshot and the batch's per-batch
-   * entries, in that order. Runs on the driver as the batch's RDDs are made; starts no job. Holds
+   * True when an RDD the changes are computed from is marked for checkpointing and not yet written:
+   * the state's checkpoint batch (every 10 batches), which a job must compute.
+   */
+  static boolean checkpointPending(RDD<?> rdd, Set<Integer> seen) {
+    if (!seen.add(rdd.id()) || rdd.isCheckpointed()) {
+      return false;
+    }
+    if (rdd.checkpointData().isDefined()) {
+      return true;
+    }
+    for (Dependency<?> dependency : scala.jdk.javaapi.CollectionConverters.asJava(rdd.dependencies())) {
+      if (checkpointPending(dependency.rdd(), seen)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The transform: its RDDs are the state's changes, its snapshot, the batch's per-batch entries
+   * and its tables, in that order. Runs on the driver as the batch's RDDs are made; starts no job. Holds
    * its publisher (the checkpoint keeps the two as one object each).
    */
   static final class Join implements Function2<List<JavaRDD<?>>, Time, JavaRDD<StateChange>> {
@@ -123,6 +182,7 @@ final class RunningPublisher implements VoidFunction2<JavaRDD<StateChange>, Time
     @SuppressWarnings("unchecked")
     public JavaRDD<StateChange> call(List<JavaRDD<?>> rdds, Time time) {
       publisher.snapshots().put(time.milliseconds(), (JavaRDD<Tuple2<StatKey, Tally>>) rdds.get(1));
+      DriverTables.of(rdds.get(3).rdd()).ifPresent(tables -> publisher.quiet().put(time.milliseconds(), tables));
       JavaRDD<StateChange> changes = (JavaRDD<StateChange>) rdds.get(0);
       JavaRDD<Tuple2<StatKey, Tally>> perBatch = (JavaRDD<Tuple2<StatKey, Tally>>) rdds.get(2);
       return changes.union(perBatch.map(new AsBatchChange()));

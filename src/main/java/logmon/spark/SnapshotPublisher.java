@@ -54,7 +54,11 @@ final class SnapshotPublisher {
     @Override
     public void call(JavaRDD<TallyTable> tables, Time time) {
       publish(view, time, () -> {
-        List<TrafficStats> stats = tables.coalesce(1).mapPartitions(new MergeAndRank(ranking)).collect();
+        // A window of batches that received nothing (logmon at rest) is merged here, with no job.
+        var onDriver = DriverTables.of(tables.rdd()).filter(known -> !known.isEmpty());
+        List<TrafficStats> stats = onDriver.isPresent()
+            ? List.of(MergeAndRank.merge(ranking, onDriver.get().iterator()))
+            : tables.coalesce(1).mapPartitions(new MergeAndRank(ranking)).collect();
         return stats.isEmpty() ? ranking.accumulator().result() : stats.get(0);
       });
     }
@@ -98,11 +102,16 @@ final class SnapshotPublisher {
 
     @Override
     public Iterator<TrafficStats> call(Iterator<TallyTable> tables) {
+      return List.of(merge(ranking, tables)).iterator();
+    }
+
+    /** The statistics of the tables together: in a task, or on the driver for tables it holds. */
+    static TrafficStats merge(Ranking ranking, Iterator<TallyTable> tables) {
       TallyTable window = new TallyTable(); // cached tables are only read
       tables.forEachRemaining(window::merge);
       StatsAccumulator accumulator = ranking.accumulator();
       window.forEach(accumulator::add);
-      return List.of(accumulator.result()).iterator();
+      return accumulator.result();
     }
   }
 

@@ -63,8 +63,14 @@ public final class StreamingPipeline {
    */
   static void buildGraph(JavaStreamingContext context, JobSettings settings, String checkpointDir,
       SourceOpener opener) {
-    if (checkpointDir != null) {
-      context.checkpoint(checkpointDir);
+    if (checkpointDir != null && settings.checkpointDir() != null) {
+      context.checkpoint(checkpointDir); // --checkpoint: the graph too, every batch, for a restart
+    } else if (checkpointDir != null) {
+      // A temporary checkpoint is removed at exit and never restored: only the state's RDDs are
+      // checkpointed there (to cut their lineage), not the whole graph every batch, which Spark
+      // does when the streaming context has a checkpoint (a file a batch, most of an idle batch's
+      // CPU in cumulative mode).
+      context.sparkContext().setCheckpointDir(checkpointDir);
     }
     List<JavaDStream<TallyTable>> perSource = new ArrayList<>();
     List<JavaDStream<LiveSummaries.LiveTable>> livePerSource = new ArrayList<>();
@@ -132,7 +138,7 @@ public final class StreamingPipeline {
       }
       var publisher = new RunningPublisher(view, settings.top(), settings.ipThreshold(), settings.topBy());
       new JavaStreamingContext(tables.context())
-          .transform(List.of(changes, snapshots, perBatch.toJavaDStream()), publisher.join())
+          .transform(List.of(changes, snapshots, perBatch.toJavaDStream(), tables), publisher.join())
           .foreachRDD(publisher);
       return;
     }
@@ -166,7 +172,9 @@ public final class StreamingPipeline {
 
     @Override
     public void call(JavaRDD<TallyTable> tables) {
-      tables.count();
+      if (DriverTables.of(tables.rdd()).isEmpty()) { // an empty batch's table is made already
+        tables.count();
+      }
     }
   }
 

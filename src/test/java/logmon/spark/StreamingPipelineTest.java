@@ -172,6 +172,112 @@ class StreamingPipelineTest {
     assertThat(totals.counts().malformed()).isEqualTo(1);
   }
 
+  /**
+   * At rest a window holds only batches that received nothing: it is merged on the driver, and no
+   * Spark job runs for it (issue 11: a job per batch was nearly all of logmon's CPU at rest). The
+   * snapshot says the same as a job's would: nothing in the window, each batch listed.
+   */
+  @Test
+  void aWindowOfEmptyBatchesRunsNoSparkJob() throws Exception {
+    var view = ViewSpec.window(BATCH, BATCH.multipliedBy(2), BATCH);
+    java.util.Set<Long> batchesWithJobs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<Snapshot> out = withJobsSeen(batchesWithJobs,
+        () -> run(settings(view), List.of(List.of(line("a", "/x", 200, 100)), List.of(), List.of(), List.of()), null));
+    long[] times = out.stream().mapToLong(snapshot -> snapshot.time().toEpochMilli()).toArray();
+    assertThat(batchesWithJobs).as("batches 1 and 2 hold a line: a job each").contains(times[0], times[1]);
+    assertThat(batchesWithJobs).as("batches 3 and 4: windows of empty batches").doesNotContain(times[2], times[3]);
+    for (Snapshot rest : out.subList(2, 4)) {
+      TrafficStats traffic = rest.traffic();
+      assertThat(traffic.requests()).isZero();
+      assertThat(traffic.malformed()).isZero();
+      assertThat(traffic.status()).isEmpty();
+      assertThat(traffic.topEndpoints()).isEmpty();
+      assertThat(traffic.batches()).extracting(BatchCount::requests).containsExactly(0L, 0L);
+      assertThat(traffic.sinceMillis()).isEqualTo(rest.time().toEpochMilli() - BATCH.toMillis());
+      assertThat(traffic.sourceLines()).isEqualTo(Map.of("stdin", 0L));
+      assertThat(rest.requestsPerSecond()).isZero();
+    }
+  }
+
+  /**
+   * Cumulative mode at rest: a batch that received nothing runs no Spark job (its snapshot is the
+   * running totals the driver has, with the batch's own zero counts), except the first in the JVM
+   * and the state's checkpoint batches; the lines after the rest are counted on top, exactly.
+   */
+  @Test
+  void cumulativeModeRunsNoSparkJobForAnEmptyBatch(@TempDir Path checkpoint) throws Exception {
+    var view = ViewSpec.cumulative(BATCH);
+    java.util.Set<Long> batchesWithJobs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<Snapshot> out = withJobsSeen(batchesWithJobs, () -> run(settings(view, StateMethod.MAP_WITH_STATE),
+        List.of(List.of(line("a", "/x", 200, 100)), List.of(), List.of(), List.of(line("b", "/y", 404, 7)), List.of()),
+        checkpoint));
+    long[] times = out.stream().mapToLong(snapshot -> snapshot.time().toEpochMilli()).toArray();
+    assertThat(batchesWithJobs).as("batches with lines").contains(times[0], times[3]);
+    assertThat(batchesWithJobs).as("empty batches").doesNotContain(times[1], times[2], times[4]);
+    assertThat(out).extracting(s -> s.traffic().requests()).containsExactly(1L, 1L, 1L, 2L, 2L);
+    assertThat(out).extracting(s -> s.traffic().lastBatch().requests()).containsExactly(1L, 0L, 0L, 1L, 0L);
+    assertThat(out).extracting(s -> s.traffic().batches().get(0).batchTimeMillis())
+        .containsExactly(times[0], times[1], times[2], times[3], times[4]);
+    assertThat(out).extracting(s -> s.traffic().sinceMillis()).containsOnly(times[0]);
+    assertThat(out).extracting(s -> s.traffic().sourceLines().get("stdin")).containsExactly(1L, 1L, 1L, 2L, 2L);
+    assertThat(out.get(2).traffic().topEndpoints()).containsExactly(new Ranked("/x", 1));
+    assertThat(out.get(4).traffic().topEndpoints()).containsExactly(new Ranked("/x", 1), new Ranked("/y", 1));
+    assertThat(out.get(4).traffic().status()).isEqualTo(Map.of("200", 1L, "404", 1L));
+    assertThat(out.get(2).requestsPerSecond()).isZero();
+  }
+
+  /**
+   * At rest the state's checkpoint batch (every 10th) still runs a job: it writes the state, which
+   * cuts the lineage the skipped batches grow, and is where Spark times keys out (--forget-after).
+   */
+  @Test
+  void cumulativeModeAtRestStillCheckpointsTheState(@TempDir Path checkpoint) throws Exception {
+    var view = ViewSpec.cumulative(BATCH);
+    java.util.Set<Long> batchesWithJobs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<List<String>> batches = new ArrayList<>();
+    batches.add(List.of(line("a", "/x", 200, 100)));
+    for (int i = 0; i < 11; i++) {
+      batches.add(List.of());
+    }
+    List<Snapshot> out = withJobsSeen(batchesWithJobs,
+        () -> run(settings(view, StateMethod.MAP_WITH_STATE), batches, checkpoint));
+    long[] times = out.stream().mapToLong(snapshot -> snapshot.time().toEpochMilli()).toArray();
+    // Spark checkpoints the state at the batch 10 intervals after its zero time: the 10th batch.
+    assertThat(batchesWithJobs).as("the first batch and the checkpoint batch").contains(times[0], times[9]);
+    assertThat(java.util.Arrays.stream(times, 1, 12).filter(batchesWithJobs::contains)).as("empty batches with a job")
+        .containsExactly(times[9]);
+    try (var files = java.nio.file.Files.walk(checkpoint)) {
+      assertThat(files.map(file -> file.getFileName().toString())).anyMatch(name -> name.startsWith("rdd-"));
+    }
+    assertThat(out).extracting(s -> s.traffic().requests()).containsOnly(1L);
+  }
+
+  interface Batches {
+    List<Snapshot> run() throws Exception;
+  }
+
+  /** Runs the batches, noting the batch time of every Spark job they started. */
+  private static List<Snapshot> withJobsSeen(java.util.Set<Long> batchesWithJobs, Batches batches) throws Exception {
+    var jobs = new org.apache.spark.scheduler.SparkListener() {
+      @Override
+      public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+        String batch = start.properties() == null ? null
+            : start.properties().getProperty("spark.streaming.internal.batchTime");
+        if (batch != null) {
+          batchesWithJobs.add(Long.parseLong(batch));
+        }
+      }
+    };
+    spark.sc().addSparkListener(jobs);
+    try {
+      List<Snapshot> out = batches.run();
+      spark.sc().listenerBus().waitUntilEmpty(); // every job's start event delivered (events are async)
+      return out;
+    } finally {
+      spark.sc().removeSparkListener(jobs);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(StateMethod.class)
   void cumulativeModeKeepsRunningTotalsAcrossBatches(StateMethod state, @TempDir Path checkpoint)
@@ -199,6 +305,12 @@ class StreamingPipelineTest {
     assertThat(out.get(3).requestsPerSecond()).isEqualTo(1 / 0.4);
     assertThat(last.batches()).hasSize(1);
     assertThat(last.sinceMillis()).isEqualTo(out.get(0).time().toEpochMilli());
+    // A temporary checkpoint (no --checkpoint) is never restored: Spark writes no copy of the
+    // graph there every batch (issue 11: most of an idle cumulative batch's CPU), only state.
+    try (var files = java.nio.file.Files.walk(checkpoint)) {
+      assertThat(files.map(file -> file.getFileName().toString()))
+          .noneMatch(name -> name.matches("checkpoint-\\d+(\\.bk)?"));
+    }
   }
 
   /**
