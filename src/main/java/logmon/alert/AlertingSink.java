@@ -1,9 +1,8 @@
 package logmon.alert;
 
+import logmon.core.ForwardingSink;
 import logmon.core.Snapshot;
 import logmon.core.SnapshotSink;
-import logmon.core.SourceStatus;
-import logmon.core.StartupStatus;
 import logmon.core.alert.AlertStatus;
 import logmon.core.alert.Alerts;
 import logmon.render.SnapshotJson;
@@ -14,9 +13,8 @@ import logmon.render.SnapshotJson;
  * {@code --on-alert} commands and, with {@code --exit-on-alert}, asks the run to stop when a rule
  * fires. The renderer sees the firing batch before the run stops.
  */
-public final class AlertingSink implements SnapshotSink {
+public final class AlertingSink extends ForwardingSink {
 
-  private final SnapshotSink renderer;
   private final Alerts alerts;
   private final AlertCommands commands;
   private final java.util.function.Consumer<AlertStatus> onFiring;
@@ -27,7 +25,7 @@ public final class AlertingSink implements SnapshotSink {
    */
   public AlertingSink(SnapshotSink renderer, Alerts alerts, AlertCommands commands,
       java.util.function.Consumer<AlertStatus> onFiring) {
-    this.renderer = renderer;
+    super(renderer);
     this.alerts = alerts;
     this.commands = commands;
     this.onFiring = onFiring;
@@ -36,7 +34,7 @@ public final class AlertingSink implements SnapshotSink {
   @Override
   public void accept(Snapshot snapshot) {
     Snapshot evaluated = snapshot.withAlerts(alerts.evaluate(snapshot));
-    renderer.accept(evaluated);
+    next.accept(evaluated);
     for (AlertStatus status : evaluated.alerts()) {
       if (!status.notifies()) {
         continue;
@@ -51,16 +49,6 @@ public final class AlertingSink implements SnapshotSink {
     }
   }
 
-  @Override
-  public void sourceChanged(SourceStatus source) {
-    renderer.sourceChanged(source);
-  }
-
-  @Override
-  public void startingUp(StartupStatus status) {
-    renderer.startingUp(status);
-  }
-
   /**
    * The renderer first (the terminal is restored at once), then the queued commands run out, each
    * within its timeout: a rule that fired as logmon stops is still told.
@@ -68,7 +56,7 @@ public final class AlertingSink implements SnapshotSink {
   @Override
   public void close() {
     try {
-      renderer.close();
+      super.close();
     } finally {
       if (commands != null) {
         commands.close();

@@ -14,8 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import logmon.core.Snapshot;
 import logmon.core.SnapshotSink;
-import logmon.core.SourceStatus;
-import logmon.core.StartupStatus;
+import logmon.core.ForwardingSink;
 import logmon.core.alert.AlertStatus;
 import logmon.core.metrics.RunTotals;
 import logmon.core.stats.ResponseTimes;
@@ -64,26 +63,11 @@ public final class MetricsEndpoint implements AutoCloseable {
 
   /** A sink that records each snapshot here, then hands it to {@code renderer}. */
   public SnapshotSink feeding(SnapshotSink renderer) {
-    return new SnapshotSink() {
+    return new ForwardingSink(renderer) {
       @Override
       public void accept(Snapshot snapshot) {
         record(snapshot);
-        renderer.accept(snapshot);
-      }
-
-      @Override
-      public void sourceChanged(SourceStatus source) {
-        renderer.sourceChanged(source);
-      }
-
-      @Override
-      public void startingUp(StartupStatus status) {
-        renderer.startingUp(status);
-      }
-
-      @Override
-      public void close() {
-        renderer.close();
+        next.accept(snapshot);
       }
     };
   }
