@@ -44,8 +44,14 @@ public final class StatKey implements Serializable {
     return part & 15;
   }
 
-  int part() {
+  /** The statistic's id × 16 + its own kind of key, for {@link Kind#STATISTIC}; else 0 (for serialisers). */
+  public int part() {
     return part;
+  }
+
+  /** A key as {@link #kind()}, {@link #part()} and {@link #name()} describe it (for serialisers). */
+  public static StatKey restore(Kind kind, int part, String name) {
+    return new StatKey(kind, part, name);
   }
 
   public Kind kind() {

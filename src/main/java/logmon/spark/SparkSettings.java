@@ -28,6 +28,7 @@ final class SparkSettings {
         .set("spark.streaming.stopGracefullyOnShutdown", "false")
         .set("spark.streaming.clock", ResumeClock.class.getName());
     flowControl(conf, settings.maxRate());
+    kryoSerializer(conf);
     if (settings.sparkUiPort() != null) {
       // bound to SPARK_LOCAL_IP, which bin/logmon sets to 127.0.0.1
       conf.set("spark.ui.enabled", "true").set("spark.ui.port", settings.sparkUiPort().toString());
@@ -41,6 +42,18 @@ final class SparkSettings {
       forCluster(conf);
     }
     return conf;
+  }
+
+  /**
+   * Spark's Kryo serializer, with logmon's hot classes registered ({@link KryoClasses}), for what
+   * Spark serialises with its data serializer: shuffles (cumulative mode's pairs on their way into
+   * the state), the state's checkpoints, task results, and blocks kept serialised. Java
+   * serialisation of those pairs was a large share of a busy cumulative batch. Closures and the
+   * DStream graph's checkpoint are Java-serialised by Spark whatever this says.
+   */
+  static void kryoSerializer(SparkConf conf) {
+    conf.set("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+        .set("spark.kryo.registrator", KryoClasses.class.getName());
   }
 
   /**
