@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # logmon's footprint at rest and its start-up, as numbers (issue 11). Runs the real bin/logmon.
-#   bench/footprint.sh idle  [--mode window|cumulative] [--settle 30] [--seconds 60]
+#   bench/footprint.sh idle  [--mode window|cumulative] [--settle 30] [--seconds 60] [--threads]
 #       connected to a silent `nc -lk` on loopback: CPU over --seconds after --settle (from
-#       /proc/PID/stat, utime+stime) as cores and as CPU ms per batch; VmRSS, VmHWM, threads
+#       /proc/PID/stat, utime+stime) as cores and as CPU ms per batch; VmRSS, VmHWM, threads;
+#       with --threads, the CPU ms of each thread name (digits as N) over the same seconds
 #   bench/footprint.sh start [--mode window|cumulative] [--runs 3]
 #       launch → first JSON object, and → first object with requests > 0 (nc serves 1,000 lines
 #       the moment logmon connects)
@@ -19,6 +20,7 @@ shift || true
 logmon="$bench/../bin/logmon"
 mode=window
 settle=30
+per_thread=""
 seconds=60
 runs=3
 extra=()
@@ -29,6 +31,7 @@ while (($#)); do
     --settle) settle="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
+    --threads) per_thread=1; shift ;;
     --) shift; extra=("$@"); break ;;
     *) echo "footprint: unknown option $1" >&2; exit 2 ;;
   esac
@@ -57,6 +60,14 @@ free_port() {
   done
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# "tid|ticks|name" for each thread of PID (the name is what the stat line holds between parentheses)
+thread_ticks() {
+  local stat
+  for stat in /proc/"$1"/task/*/stat; do
+    sed -E 's/^([0-9]+) \((.*)\) (.*)$/\1|\2|\3/' "$stat" 2>/dev/null |
+      awk -F'|' '{split($3, f, " "); print $1 "|" f[12] + f[13] "|" $2}'
+  done
+}
 status_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
 # Waits (a hang detector of 300 s) until FILE has a line matching REGEX; prints the time then.
 await_line() {
@@ -100,9 +111,11 @@ case "$what" in
     load0="$(load)"
     b0="$(wc -l <"$work/out.jsonl")"
     c0="$(cpu_ticks "$pid")"
+    [[ -n "$per_thread" ]] && thread_ticks "$pid" >"$work/threads0"
     t0="$(now)"
     sleep "$seconds"
     c1="$(cpu_ticks "$pid")"
+    [[ -n "$per_thread" ]] && thread_ticks "$pid" >"$work/threads1"
     t1="$(now)"
     b1="$(wc -l <"$work/out.jsonl")"
     tck="$(getconf CLK_TCK)"
@@ -112,6 +125,13 @@ case "$what" in
       cpu = c / tck; secs = us / 1e6
       printf "idle %s: %.3f cores (%.2f CPU-s in %.1f s), %d batches, %.1f CPU ms per batch, RSS %d MB, VmHWM %d MB, %d threads, load %s\n",
         mode, cpu / secs, cpu, secs, b, b ? cpu * 1000 / b : 0, rss / 1024, hwm / 1024, threads, load }'
+    if [[ -n "$per_thread" ]]; then
+      # a thread's ticks at the end minus at the start (0 if it started later), summed by name
+      awk -F'|' -v tck="$tck" 'NR == FNR {t0[$1] = $2; next}
+        {name = $3; gsub(/[0-9]+/, "N", name); by[name] += $2 - ($1 in t0 ? t0[$1] : 0)}
+        END {for (n in by) if (by[n] > 0) printf "  %7.0f ms  %s\n", by[n] * 1000 / tck, n}' \
+        "$work/threads0" "$work/threads1" | sort -rn
+    fi
     stop_logmon "$pid"
     ;;
   start)

@@ -22,4 +22,17 @@ class StateCheckpointIntervalTest {
     assertThat(StreamingPipeline.stateCheckpointInterval(Duration.ofMillis(batchMillis)))
         .isEqualTo(Duration.ofMillis(expectedMillis));
   }
+
+  /**
+   * mapWithState checkpoints its state every 10 batches and merges its chain of per-batch delta
+   * maps only there, when the chain is at least Spark's threshold long: at most 10, so that every
+   * state checkpoint merges it and no lookup walks more than 10 links.
+   */
+  @org.junit.jupiter.api.Test
+  void theStateMapIsMergedAtEveryStateCheckpoint() {
+    var conf = new org.apache.spark.SparkConf(false);
+    SparkSettings.stateMapCompaction(conf);
+    assertThat(conf.getInt("spark.streaming.sessionByKey.deltaChainThreshold", 20))
+        .isLessThanOrEqualTo(StreamingPipeline.MAX_STATE_LINEAGE_BATCHES);
+  }
 }
