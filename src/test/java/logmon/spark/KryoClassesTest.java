@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import logmon.core.ByteStats;
+import logmon.core.RawLines;
 import logmon.core.RunningTotals;
 import logmon.core.StatKey;
 import logmon.core.StateChange;
@@ -83,6 +84,28 @@ class KryoClassesTest {
     Map<StatKey, Tally> before = table.asMap();
     assertTrue(before.size() > 3);
     assertEquals(before, roundTrip(table).asMap());
+  }
+
+  @Test
+  void receivedLinesComeBackWhole() {
+    // On a cluster, receivers keep their blocks serialised (MEMORY_AND_DISK_SER_2).
+    RawLines.Builder builder = new RawLines.Builder();
+    byte[] line = "10.0.0.1 - - [10/Oct/2000:13:55:36 -0700] \"GET /ü HTTP/1.0\" 404 7".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8);
+    builder.addLine(line, 0, line.length);
+    builder.addLine(line, 0, 20);
+    builder.addOversized();
+    builder.addShed(3);
+    RawLines lines = builder.build();
+    RawLines back = roundTrip(lines);
+    assertEquals(lines.lines(), back.lines());
+    assertEquals(lines.shed(), back.shed());
+    assertEquals(lines.bytes(), back.bytes());
+    TallyTable expected = new TallyTable();
+    lines.addTo(expected);
+    TallyTable actual = new TallyTable();
+    back.addTo(actual);
+    assertEquals(expected.asMap(), actual.asMap());
   }
 
   @Test
