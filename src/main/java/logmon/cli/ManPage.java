@@ -53,7 +53,9 @@ final class ManPage {
         .append(item("NO_COLOR", "When set and not empty, no colour (as \\fB\\-\\-color never\\fR) unless"
             + " \\fB\\-\\-color always\\fR is given."))
         .append(item("COLUMNS", "The width of \\fB\\-\\-help\\fR, also when it is piped."))
-        .append(item("LOGMON_HEAP", "The JVM's maximum heap (default 1g)."))
+        .append(item("LOGMON_HEAP", "The JVM's maximum heap (default 1g): a ceiling, the heap grows only to what"
+            + " the run holds. Raise it for a long \\fB\\-\\-window\\fR or a cumulative run over millions of distinct"
+            + " endpoints or clients (exit status 3 says when)."))
         .append(item("LOGMON_JAVA_OPTS", "More JVM options."))
         .append(item("JAVA_HOME", "The Java (17 or newer) to run; else \\fBjava\\fR on the PATH."))
         .append(item("XDG_STATE_HOME", "Where logmon keeps its state (default ~/.local/state): logmon/spark.log,"
