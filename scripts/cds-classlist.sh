@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes target/logmon.classlist: the classes a short training run of logmon loads (the JVM's
 # -XX:DumpLoadedClassList), from which bin/logmon makes its class-data archive on the machine
-# where it runs (README "Fast start"). Run by `mvn package` (prepare-package); the release
+# where it runs (README "Fast start"). Run by Maven at process-classes (before the tests); the release
 # archive ships the list as lib/logmon.classlist. A list names classes, not paths, so it is valid
 # wherever the same jars are.
 #   scripts/cds-classlist.sh [--force]
