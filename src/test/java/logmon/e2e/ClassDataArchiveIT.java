@@ -65,6 +65,23 @@ class ClassDataArchiveIT {
     assertThat(state.resolve("logmon/cds")).as("no archive, nowhere to put one").doesNotExist();
   }
 
+  @Test
+  void aJavaLaidOutOtherwiseStillRuns() throws Exception {
+    // JAVA_HOME whose bin/java is a wrapper script: no release file, no lib/server/libjvm.so beside
+    // it, so the archive's key is made from stat's complaints (which once ended the launcher,
+    // silently, with status 1, under pipefail).
+    Path home = Files.createDirectories(e2e.dir().resolve("java/bin")).getParent();
+    Path java = home.resolve("bin/java");
+    Files.writeString(java, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+    assertThat(java.toFile().setExecutable(true)).isTrue();
+    Path state = e2e.dir().resolve("state");
+    LogmonProcess version = e2e.logmon(null, Map.of("XDG_STATE_HOME", state.toString(), "JAVA_HOME", home.toString()),
+        "--version");
+    assertThat(version.waitFor(120)).as(version.stderrText()).isZero();
+    assertThat(version.stdoutText()).startsWith("logmon ");
+    awaitArchive(state.resolve("logmon/cds")); // made all the same; and no dump outlives the test
+  }
+
   /** The sample replayed in cumulative mode: exact totals, then a clean stop; stdout JSON only. */
   private void replayExactly(Map<String, String> environment) throws Exception {
     Totals expected = Totals.of(ReferenceCount.of(Files.readAllBytes(TestLogs.SAMPLE)));
