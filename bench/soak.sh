@@ -87,7 +87,8 @@ log_kib() { du -ck "$work/$1-spark.log"* 2>/dev/null | tail -1 | cut -f1 || true
 heap_mib() {
   command -v jcmd >/dev/null || { echo "-"; return; }
   timeout 20 jcmd "$1" GC.run >/dev/null 2>&1 || { echo "-"; return; }
-  timeout 20 jcmd "$1" GC.heap_info 2>/dev/null | awk '/ used / { for (i = 1; i < NF; i++) if ($i == "used") { sub("K", "", $(i + 1)); printf "%.0f", $(i + 1) / 1024; exit } }'
+  # Every generation's "total NK, used MK" line: one under G1, two under the serial collector.
+  timeout 20 jcmd "$1" GC.heap_info 2>/dev/null | awk '/ total .* used / { for (i = 1; i < NF; i++) if ($i == "used") { sub("K,?", "", $(i + 1)); kb += $(i + 1) } } END { if (kb) printf "%.0f", kb / 1024 }'
 }
 json_field() { tail -1 "$work/$1.jsonl" 2>/dev/null | grep -o "\"$2\":[0-9.]*" | head -1 | cut -d: -f2; }
 

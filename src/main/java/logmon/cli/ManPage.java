@@ -53,7 +53,9 @@ final class ManPage {
         .append(item("NO_COLOR", "When set and not empty, no colour (as \\fB\\-\\-color never\\fR) unless"
             + " \\fB\\-\\-color always\\fR is given."))
         .append(item("COLUMNS", "The width of \\fB\\-\\-help\\fR, also when it is piped."))
-        .append(item("LOGMON_HEAP", "The JVM's maximum heap (default 1g)."))
+        .append(item("LOGMON_HEAP", "The JVM's maximum heap (default 1g): a ceiling, the heap grows only to what"
+            + " the run holds. Raise it for a long \\fB\\-\\-window\\fR or a cumulative run over millions of distinct"
+            + " endpoints or clients (exit status 3 says when)."))
         .append(item("LOGMON_JAVA_OPTS", "More JVM options."))
         .append(item("LOGMON_CDS", "\\fBoff\\fR: no class\\-data archive is made or used (a slower start; see"
             + " FILES)."))

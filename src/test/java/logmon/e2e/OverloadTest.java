@@ -28,7 +28,8 @@ class OverloadTest {
 
   private static final String HEAP = "640m";
   private static final long HEAP_BYTES = 640L << 20;
-  private static final Pattern USED = Pattern.compile("used (\\d+)K");
+  /** A generation's line in jcmd GC.heap_info: G1 has one ("garbage-first heap"), the serial collector two. */
+  private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
   @RegisterExtension
   final E2e e2e = new E2e();
@@ -173,13 +174,22 @@ class OverloadTest {
     return status;
   }
 
-  /** The JVM's heap in use right after a full collection (jcmd), in bytes. */
+  /** The JVM's heap in use right after a full collection (jcmd), in bytes: all generations. */
   private static long liveHeapBytes(LogmonProcess logmon) throws Exception {
     jcmd(logmon, "GC.run");
-    String info = jcmd(logmon, "GC.heap_info");
-    Matcher used = USED.matcher(info);
-    assertThat(used.find()).as("jcmd GC.heap_info: %s", info).isTrue();
-    return Long.parseLong(used.group(1)) * 1024;
+    return usedHeapBytes(jcmd(logmon, "GC.heap_info"));
+  }
+
+  static long usedHeapBytes(String heapInfo) {
+    Matcher used = USED.matcher(heapInfo);
+    long kilobytes = 0;
+    int generations = 0;
+    while (used.find()) {
+      kilobytes += Long.parseLong(used.group(1));
+      generations++;
+    }
+    assertThat(generations).as("generations in jcmd GC.heap_info: %s", heapInfo).isPositive();
+    return kilobytes * 1024;
   }
 
   private static String jcmd(LogmonProcess logmon, String command) throws Exception {
