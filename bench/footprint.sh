@@ -6,7 +6,7 @@
 #       with --threads, the CPU ms of each thread name (digits as N) over the same seconds
 #   bench/footprint.sh start [--mode window|cumulative] [--runs 3]
 #       launch → first JSON object, and → first object with requests > 0 (nc serves 1,000 lines
-#       the moment logmon connects)
+#       the moment logmon connects); the JVM's CPU seconds (user+sys) until then
 #   bench/footprint.sh frame [--runs 3]
 #       the dashboard in a 100x30 tmux pane: launch → first whole frame, → the 1,000 requests shown
 # Common: --logmon BIN (default this checkout's bin/logmon); anything after -- goes to logmon.
@@ -148,11 +148,13 @@ case "$what" in
       pids+=("$pid" "$nc_pid")
       first="$(await_line "$work/out.jsonl" '^\{')"
       data="$(await_line "$work/out.jsonl" '"requests":[1-9]')"
+      cpu="$(cpu_ticks "$pid")"   # CPU time to first data: suffers far less from load than wall-clock
       rss="$(status_kb "$pid" VmHWM)"
       stop_logmon "$pid"
       kill "$nc_pid" 2>/dev/null || true
-      printf 'start %s run %d: launch → first object %d ms, → first object with data %d ms, VmHWM %d MB, load %s\n' \
-        "$mode" "$run" "$(ms "$t0" "$first")" "$(ms "$t0" "$data")" $((rss / 1024)) "$load0"
+      printf 'start %s run %d: launch → first object %d ms, → first object with data %d ms, CPU to first data %.2f s, VmHWM %d MB, load %s\n' \
+        "$mode" "$run" "$(ms "$t0" "$first")" "$(ms "$t0" "$data")" "$(awk -v c="$cpu" -v t="$(getconf CLK_TCK)" 'BEGIN {print c / t}')" \
+        $((rss / 1024)) "$load0"
       echo "$(ms "$t0" "$data")" >>"$work/data.ms"
     done
     echo "start $mode: median launch → first data $(median <"$work/data.ms") ms over $runs runs"

@@ -57,11 +57,16 @@ final class ManPage {
             + " the run holds. Raise it for a long \\fB\\-\\-window\\fR or a cumulative run over millions of distinct"
             + " endpoints or clients (exit status 3 says when)."))
         .append(item("LOGMON_JAVA_OPTS", "More JVM options."))
+        .append(item("LOGMON_CDS", "\\fBoff\\fR: no class\\-data archive is made or used (a slower start; see"
+            + " FILES)."))
         .append(item("JAVA_HOME", "The Java (17 or newer) to run; else \\fBjava\\fR on the PATH."))
         .append(item("XDG_STATE_HOME", "Where logmon keeps its state (default ~/.local/state): logmon/spark.log,"
-            + " and logmon/runs/ with each run's scratch space, removed when the run ends."))
+            + " logmon/runs/ with each run's scratch space, removed when the run ends, and logmon/cds/."))
         .append(".SH FILES\n")
         .append(item("~/.local/state/logmon/spark.log", "Spark's own log (see \\fB\\-\\-log\\-file\\fR)."))
+        .append(item("~/.local/state/logmon/cds/", "The class\\-data archive of the libraries' classes (about"
+            + " 80 MB), made in the background by the first run and mapped by the next ones for a faster start;"
+            + " made again for another Java or other jars. Safe to remove at any time."))
         .append(".SH SEE ALSO\n")
         .append("README.md at the top of the release archive, or of the source checkout.\n");
     return page.toString();

@@ -65,6 +65,23 @@ class ReleaseFilesTest {
     assertThat(page.out).contains("NO_COLOR", "completion bash|zsh", "EXIT STATUS");
   }
 
+  @Test
+  void theManPageAndTheReadmeNameEveryVariableTheLauncherReads() throws Exception {
+    String launcher = Files.readString(Path.of("bin/logmon"));
+    List<String> variables = Pattern.compile("\\bLOGMON_[A-Z_]+").matcher(launcher).results()
+        .map(m -> m.group()).distinct()
+        .filter(name -> !name.equals("LOGMON_BUILDING")) // set by the build's training run only
+        .toList();
+    assertThat(variables).contains("LOGMON_HEAP", "LOGMON_JAVA_OPTS", "LOGMON_CDS");
+    String page = Files.readString(root.resolve("share/man/man1/logmon.1"));
+    String environment = page.substring(page.indexOf(".SH ENVIRONMENT"), page.indexOf(".SH FILES"));
+    String readme = Files.readString(Path.of("README.md"));
+    for (String name : variables) {
+      assertThat(environment).as("the man page's ENVIRONMENT").contains(name);
+      assertThat(readme).as("README").contains("`" + name);
+    }
+  }
+
   /** The names at the start of option lines ("  -w, --window=DURATION"), in order. */
   private static List<String> optionNames(String text) {
     List<String> options = new ArrayList<>();

@@ -51,13 +51,15 @@ class ReleaseArchiveIT {
     unpacked = install.resolve("logmon-" + version);
     home = Files.createDirectories(dir.resolve("home"));
     workDir = Files.createDirectories(dir.resolve("elsewhere"));
+    // No class-data archive (its background dump would outlive the test in this HOME), but in
+    // the test made for it.
     environment = Map.of("HOME", home.toString(), "PATH", toolsWithoutMaven().toString(), "LANG", "C.UTF-8",
-        "LOGMON_HEAP", "512m");
+        "LOGMON_HEAP", "512m", "LOGMON_CDS", "off");
   }
 
   @Test
   void theArchiveHoldsWhatAnInstallNeeds() {
-    for (String file : List.of("bin/logmon", "lib/logmon.jar", "share/man/man1/logmon.1",
+    for (String file : List.of("bin/logmon", "lib/logmon.jar", "lib/logmon.classlist", "share/man/man1/logmon.1",
         "share/bash-completion/completions/logmon", "share/zsh/site-functions/_logmon", "README.md",
         "share/doc/logmon/THIRD-PARTY.txt", "share/doc/logmon/licenses")) {
       assertThat(unpacked.resolve(file)).as(file).exists();
@@ -77,6 +79,37 @@ class ReleaseArchiveIT {
     Path link = Files.createDirectories(home.resolve("bin")).resolve("logmon");
     Files.createSymbolicLink(link, unpacked.resolve("bin/logmon"));
     checkRuns(link);
+  }
+
+  @Test
+  void theClassDataArchiveIsMadeInTheStateDirectoryNotInLibAndMapped() throws Exception {
+    Map<String, String> withArchive = new java.util.HashMap<>(environment);
+    withArchive.remove("LOGMON_CDS");
+    List<String> lib = listing(unpacked.resolve("lib"));
+    LogmonProcess version = e2e.register(LogmonProcess.startLauncher(unpacked.resolve("bin/logmon"), workDir, dir,
+        null, withArchive, "--version"));
+    assertThat(version.waitFor(60)).as(version.stderrText()).isZero();
+    assertThat(version.stdoutText()).startsWith("logmon " + version() + " (Spark ");
+    ClassDataArchiveIT.awaitArchive(home.resolve(".local/state/logmon/cds"));
+    assertThat(listing(unpacked.resolve("lib"))).as("nothing written into lib/").isEqualTo(lib);
+
+    Path classes = dir.resolve("classes.log");
+    withArchive.put("LOGMON_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+    LogmonProcess replay = e2e.register(LogmonProcess.startLauncher(unpacked.resolve("bin/logmon"), workDir, dir,
+        null, withArchive, "--replay", TestLogs.SAMPLE.toAbsolutePath().toString(), "--rate", "5000",
+        "--cumulative", "--output", "json"));
+    replay.awaitJson("the sample's requests", 180, json -> json.get("requests").asLong() == 1406);
+    replay.signal("TERM");
+    assertThat(replay.waitFor(60)).as(replay.stderrText()).isZero();
+    assertThat(replay.jsonLines()).as("stdout: JSON only").isNotEmpty();
+    assertThat(Files.readString(classes)).as("Spark's classes mapped from the archive")
+        .contains("org.apache.spark.SparkContext source: shared objects file");
+  }
+
+  private static List<String> listing(Path directory) throws Exception {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   private void checkRuns(Path launcher) throws Exception {

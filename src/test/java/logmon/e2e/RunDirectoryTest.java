@@ -28,7 +28,9 @@ class RunDirectoryTest {
 
   @Test
   void aRunKilledWithKill9IsCleanedByTheNextStart() throws Exception {
-    Map<String, String> environment = Map.of("XDG_STATE_HOME", e2e.dir().resolve("state").toString());
+    // LOGMON_CDS=off: a class-data archive made in the background would outlive the test here.
+    Map<String, String> environment = Map.of("XDG_STATE_HOME", e2e.dir().resolve("state").toString(),
+        "LOGMON_CDS", "off");
     LogmonProcess logmon = e2e.logmon(null, environment,
         "--replay", TestLogs.SAMPLE.toString(), "--rate", "1000", "--cumulative", "--output", "json");
     logmon.awaitJson("lines counted", 300, json -> json.get("requests").asLong() > 0);
@@ -49,7 +51,7 @@ class RunDirectoryTest {
   @Test
   void qInTheDashboardLeavesNothingOfTheRun() throws Exception {
     Path state = e2e.dir().resolve("state");
-    try (TmuxPane pane = TmuxPane.open(Map.of("XDG_STATE_HOME", state.toString()))) {
+    try (TmuxPane pane = TmuxPane.open(Map.of("XDG_STATE_HOME", state.toString(), "LOGMON_CDS", "off"))) {
       pane.type(LogmonProcess.LAUNCHER + " --cumulative --replay " + TestLogs.SAMPLE.toAbsolutePath()
           + " --rate 1000 --log-file " + TmuxPane.quote(e2e.dir().resolve("spark.log")) + "; echo EXIT=$?");
       pane.awaitScreen("the sample's requests", Duration.ofSeconds(120),
