@@ -44,6 +44,11 @@ final class BatchSummaries<T> implements Function2<JavaRDD<T>, Time, JavaRDD<Tal
     this.topBy = List.copyOf(topBy);
   }
 
+  /** The same summaries of lines that also pass {@code expression} (the dashboard's live filter). */
+  BatchSummaries<T> narrowedBy(String expression) {
+    return new BatchSummaries<>(sourceName, parseInParallel, feed, logFormat, LiveFilter.both(where, expression), topBy);
+  }
+
   @Override
   public JavaRDD<TallyTable> call(JavaRDD<T> lines, Time time) {
     // Runs on the driver, where the clock offset is known: record real times.

@@ -1,7 +1,6 @@
 package logmon.spark;
 
 import java.io.Serializable;
-import java.util.List;
 import logmon.core.TallyTable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -22,21 +21,11 @@ final class LiveSummaries<T> implements Function2<JavaRDD<T>, Time, JavaRDD<Live
   /** A batch's table of one source under the live filter of {@code generation}. */
   record LiveTable(long generation, TallyTable table) implements Serializable {}
 
-  private final String sourceName;
-  private final boolean parseInParallel;
-  private final LineFeed<T> feed;
-  private final String logFormat;
-  private final String where;
-  private final List<String> topBy;
+  /** The source's own summaries (with {@code --where}), narrowed each batch by the live filter. */
+  private final BatchSummaries<T> summaries;
 
-  LiveSummaries(String sourceName, boolean parseInParallel, LineFeed<T> feed, String logFormat, String where,
-      List<String> topBy) {
-    this.sourceName = sourceName;
-    this.parseInParallel = parseInParallel;
-    this.feed = feed;
-    this.logFormat = logFormat;
-    this.where = where;
-    this.topBy = List.copyOf(topBy);
+  LiveSummaries(BatchSummaries<T> summaries) {
+    this.summaries = summaries;
   }
 
   @Override
@@ -45,8 +34,7 @@ final class LiveSummaries<T> implements Function2<JavaRDD<T>, Time, JavaRDD<Live
     if (live == null) {
       return JavaSparkContext.fromSparkContext(lines.context()).emptyRDD();
     }
-    return new BatchSummaries<>(sourceName, parseInParallel, feed, logFormat, LiveFilter.both(where, live.expression()),
-        topBy).call(lines, time).map(new Tag(live.generation()));
+    return summaries.narrowedBy(live.expression()).call(lines, time).map(new Tag(live.generation()));
   }
 
   static final class Tag implements Function<TallyTable, LiveTable> {

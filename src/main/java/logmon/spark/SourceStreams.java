@@ -54,7 +54,8 @@ final class SourceStreams {
     /** The source's tables under the dashboard's live filter: none while no live filter is set. */
     JavaDStream<LiveSummaries.LiveTable> liveSummaries(String name, boolean parseInParallel, String logFormat,
         String where, java.util.List<String> topBy) {
-      return records.transform(new LiveSummaries<>(name, parseInParallel, feed, logFormat, where, topBy));
+      return records.transform(new LiveSummaries<>(
+          new BatchSummaries<>(name, parseInParallel, feed, logFormat, where, topBy)));
     }
   }
 
